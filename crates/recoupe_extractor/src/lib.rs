@@ -1,1 +1,71 @@
-//! placeholder
+//! `recoupe_extractor` owns reading claims: from a parsed [`recoupe_parser::Article`] to
+//! [`Claim`]s, each a count of something as written, with its qualifier and value interval,
+//! counted noun, actors, places, time (as-of, window start, running total or event) and
+//! source, and the spans of the words that gave each field.
+//!
+//! It knows the language, not the topic: everything French lives in the data files under
+//! `lexicon/fr/`, loaded once into a [`Lexicon`]. It does no I/O and never fails on input.
+//!
+//! ```
+//! use recoupe_extractor::Extractor;
+//! use recoupe_parser::{ArticleId, parse_seed};
+//!
+//! let extractor = Extractor::french()?;
+//! let (article, _) = parse_seed(
+//!     ArticleId("a".into()),
+//!     " date 2023-12 Titre\n\nAu total, Washington a recensé au moins 102 attaques en Irak et en Syrie depuis le 17 octobre.".as_bytes(),
+//! );
+//! let claims = extractor.extract(&article);
+//! assert_eq!(claims.len(), 1);
+//! assert_eq!(claims[0].value, 102.0);
+//! assert_eq!(claims[0].noun.as_deref(), Some("attaque"));
+//! assert_eq!(claims[0].places, ["Irak", "Syrie"]);
+//! # Ok::<(), recoupe_extractor::LexiconError>(())
+//! ```
+
+mod actors;
+mod claim;
+mod claims;
+mod lexicon;
+mod numbers;
+mod places;
+mod source;
+mod time;
+pub mod tokens;
+
+pub use claim::{
+    Claim, ClaimId, ClaimKind, Explanation, PlacesFrom, Qualifier, ValueInterval, fmt_value,
+};
+pub use claims::NotAClaim;
+pub use lexicon::{Lexicon, LexiconError};
+pub use numbers::{NumberForm, NumberMention, find_numbers};
+
+use recoupe_parser::Article;
+
+/// Reads claims with one language's lexicon. Build it once; it is cheap to share across threads.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    lexicon: Lexicon,
+}
+
+impl Extractor {
+    /// An extractor for French.
+    ///
+    /// # Errors
+    /// A lexicon data file that does not parse.
+    pub fn french() -> Result<Self, LexiconError> {
+        Ok(Extractor {
+            lexicon: Lexicon::french()?,
+        })
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The claims of `article`, in text order.
+    pub fn extract(&self, article: &Article) -> Vec<Claim> {
+        claims::extract(&self.lexicon, article)
+    }
+}

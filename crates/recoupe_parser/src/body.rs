@@ -142,5 +142,9 @@ fn repeated_lede(norm: &NormText, paragraphs: &[Paragraph]) -> bool {
     paragraphs
         .iter()
         .filter(|p| p.kind == ParagraphKind::Body)
-        .any(|p| norm.from_original(p.span).slice(&norm.text).contains(needle))
+        .any(|p| {
+            norm.from_original(p.span)
+                .slice(&norm.text)
+                .contains(needle)
+        })
 }

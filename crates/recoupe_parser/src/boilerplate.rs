@@ -31,7 +31,10 @@ pub(crate) fn find(text: &str, base: usize) -> Vec<(Span, BoilerplateKind)> {
     let trimmed = text.trim();
     if BYLINES.contains(&trimmed.to_lowercase().as_str()) {
         let start = base + (text.len() - text.trim_start().len());
-        found.push((Span::new(start, start + trimmed.len()), BoilerplateKind::Byline));
+        found.push((
+            Span::new(start, start + trimmed.len()),
+            BoilerplateKind::Byline,
+        ));
         return found;
     }
     if let Some(len) = dateline_len(text) {
@@ -41,7 +44,10 @@ pub(crate) fn find(text: &str, base: usize) -> Vec<(Span, BoilerplateKind)> {
         found.push((Span::new(base + start, base + end), BoilerplateKind::Url));
     }
     for (start, end) in notices(text) {
-        found.push((Span::new(base + start, base + end), BoilerplateKind::CookieNotice));
+        found.push((
+            Span::new(base + start, base + end),
+            BoilerplateKind::CookieNotice,
+        ));
     }
     found.sort_by_key(|(s, _)| *s);
     found
@@ -113,11 +119,20 @@ fn notices(text: &str) -> Vec<(usize, usize)> {
             let start = before
                 .rfind(['.', '!', '?', '\n'])
                 .map_or(0, |i| i + 1)
-                .max(before.rfind("http").and_then(|h| {
-                    lower.get(h..at).and_then(|s| s.find(' ')).map(|sp| h + sp + 1)
-                }).unwrap_or(0));
-            let start = start + (lower.get(start..at).unwrap_or("").len()
-                - lower.get(start..at).unwrap_or("").trim_start().len());
+                .max(
+                    before
+                        .rfind("http")
+                        .and_then(|h| {
+                            lower
+                                .get(h..at)
+                                .and_then(|s| s.find(' '))
+                                .map(|sp| h + sp + 1)
+                        })
+                        .unwrap_or(0),
+                );
+            let start = start
+                + (lower.get(start..at).unwrap_or("").len()
+                    - lower.get(start..at).unwrap_or("").trim_start().len());
             // It ends after "préférences" and its final dot, or at the end of its sentence.
             let after = lower.get(at..).unwrap_or("");
             let end = match after.find("préférences") {
@@ -158,7 +173,13 @@ mod tests {
         let p = "https://twitter.com/i/web/status/1714651248312373312 Ce post ne peut être affiché car les cookies sont désactivés. Vous pouvez les réactiver en cliquant sur gérer mes préférences .";
         let k = kinds(p);
         assert_eq!(k.len(), 2, "{k:?}");
-        assert_eq!(k[0], ("https://twitter.com/i/web/status/1714651248312373312", BoilerplateKind::Url));
+        assert_eq!(
+            k[0],
+            (
+                "https://twitter.com/i/web/status/1714651248312373312",
+                BoilerplateKind::Url
+            )
+        );
         assert!(k[1].0.starts_with("Ce post ne peut"));
         assert!(k[1].0.ends_with("préférences ."));
         assert_eq!(k[1].1, BoilerplateKind::CookieNotice);
@@ -166,9 +187,18 @@ mod tests {
 
     #[test]
     fn byline_and_dateline() {
-        assert_eq!(kinds("Agence France-Presse"), vec![("Agence France-Presse", BoilerplateKind::Byline)]);
-        assert_eq!(byline("  Agence France-Presse "), Some("Agence France-Presse"));
-        assert_eq!(kinds("(Bagdad) Les États-Unis préfèrent"), vec![("(Bagdad) ", BoilerplateKind::Dateline)]);
+        assert_eq!(
+            kinds("Agence France-Presse"),
+            vec![("Agence France-Presse", BoilerplateKind::Byline)]
+        );
+        assert_eq!(
+            byline("  Agence France-Presse "),
+            Some("Agence France-Presse")
+        );
+        assert_eq!(
+            kinds("(Bagdad) Les États-Unis préfèrent"),
+            vec![("(Bagdad) ", BoilerplateKind::Dateline)]
+        );
         assert!(kinds("(EI) est").is_empty(), "an acronym is not a dateline");
         assert!(kinds("Le texte (Bagdad) continue").is_empty());
     }

@@ -50,7 +50,9 @@ impl PartialDate {
                     .map(PartialDate::Day)
                     .ok_or_else(|| format!("`{text}`: no such day in the calendar"))
             }
-            _ => Err(format!("`{text}` is not a date of the form YYYY-MM or YYYY-MM-DD")),
+            _ => Err(format!(
+                "`{text}` is not a date of the form YYYY-MM or YYYY-MM-DD"
+            )),
         }
     }
 
@@ -219,6 +221,9 @@ mod tests {
         assert!(!nov3.surely_before(nov));
         assert!(nov.overlaps(nov3));
         assert_eq!(oct.gap_days(nov3), 3);
-        assert_eq!(DayInterval::new(d(2023, 10, 11), d(2023, 10, 20)).to_string(), "2023-10-11..2023-10-20");
+        assert_eq!(
+            DayInterval::new(d(2023, 10, 11), d(2023, 10, 20)).to_string(),
+            "2023-10-11..2023-10-20"
+        );
     }
 }

@@ -22,7 +22,11 @@ pub fn parse_jsonl(bytes: &[u8]) -> (Vec<Article>, Vec<Diagnostic>) {
         match read_record(line, index + 1) {
             Ok((article, problems)) => {
                 articles.push(article);
-                diagnostics.extend(problems.into_iter().map(|m| Diagnostic::error(Some(span), m)));
+                diagnostics.extend(
+                    problems
+                        .into_iter()
+                        .map(|m| Diagnostic::error(Some(span), m)),
+                );
             }
             Err(message) => diagnostics.push(Diagnostic::error(Some(span), message)),
         }
@@ -40,7 +44,9 @@ fn read_record(line: &str, number: usize) -> Result<(Article, Vec<String>), Stri
         match map.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(format!("line {number}: `{key}` should be a string, found {other}")),
+            Some(other) => Err(format!(
+                "line {number}: `{key}` should be a string, found {other}"
+            )),
         }
     };
     for key in map.keys() {
@@ -83,10 +89,13 @@ mod tests {
     #[test]
     fn reads_records_and_reports_bad_lines() {
         let input = concat!(
-            r#"{"id":"a","date":"2023-11","text":"Trois attaques. Fin."}"#, "\n",
+            r#"{"id":"a","date":"2023-11","text":"Trois attaques. Fin."}"#,
+            "\n",
             "not json\n",
-            r#"{"id":"b","date":"2023-13","text":"Texte."}"#, "\n",
-            r#"{"id":"c","text":"x","extra":1}"#, "\n",
+            r#"{"id":"b","date":"2023-13","text":"Texte."}"#,
+            "\n",
+            r#"{"id":"c","text":"x","extra":1}"#,
+            "\n",
         );
         let (articles, diags) = parse_jsonl(input.as_bytes());
         assert_eq!(articles.len(), 2);

@@ -106,9 +106,15 @@ mod tests {
         let orig = n.to_original(Span::new(num, num + 5));
         assert_eq!(orig.slice(original), "2\u{202F}500");
         let ap = n.text.find("l'Irak").unwrap();
-        assert_eq!(n.to_original(Span::new(ap, ap + 6)).slice(original), "l\u{2019}Irak");
+        assert_eq!(
+            n.to_original(Span::new(ap, ap + 6)).slice(original),
+            "l\u{2019}Irak"
+        );
         let coeur = n.text.find("coeur").unwrap();
-        assert_eq!(n.to_original(Span::new(coeur, coeur + 5)).slice(original), "c\u{0153}ur");
+        assert_eq!(
+            n.to_original(Span::new(coeur, coeur + 5)).slice(original),
+            "c\u{0153}ur"
+        );
         assert_eq!(n.from_original(orig), Span::new(num, num + 5));
     }
 

@@ -75,14 +75,23 @@ mod tests {
 
     #[test]
     fn reads_date_lede_and_paragraphs() {
-        let (a, d) = parse(" date 2023-11-05 Le titre\n\nPremier paragraphe. Deuxième phrase.\n\nFin.\n");
+        let (a, d) =
+            parse(" date 2023-11-05 Le titre\n\nPremier paragraphe. Deuxième phrase.\n\nFin.\n");
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2023-11-05"));
         assert_eq!(a.paragraphs.len(), 3);
         assert_eq!(a.paragraphs[0].kind, ParagraphKind::Lede);
         assert_eq!(a.slice(a.paragraphs[0].span), "Le titre");
         let s: Vec<&str> = a.sentences.iter().map(|s| a.slice(s.span)).collect();
-        assert_eq!(s, vec!["Le titre", "Premier paragraphe.", "Deuxième phrase.", "Fin."]);
+        assert_eq!(
+            s,
+            vec![
+                "Le titre",
+                "Premier paragraphe.",
+                "Deuxième phrase.",
+                "Fin."
+            ]
+        );
     }
 
     #[test]
@@ -105,7 +114,13 @@ mod tests {
         let (a, _) = parse(&text);
         assert_eq!(a.boilerplate.len(), 1);
         assert_eq!(a.boilerplate[0].kind, BoilerplateKind::RepeatedLede);
-        assert_eq!(a.sentences.iter().filter(|s| a.slice(s.span) == lede).count(), 1);
+        assert_eq!(
+            a.sentences
+                .iter()
+                .filter(|s| a.slice(s.span) == lede)
+                .count(),
+            1
+        );
     }
 
     #[test]
@@ -115,11 +130,19 @@ mod tests {
         let kinds: Vec<BoilerplateKind> = a.boilerplate.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
-            vec![BoilerplateKind::Dateline, BoilerplateKind::Url, BoilerplateKind::CookieNotice, BoilerplateKind::Byline]
+            vec![
+                BoilerplateKind::Dateline,
+                BoilerplateKind::Url,
+                BoilerplateKind::CookieNotice,
+                BoilerplateKind::Byline
+            ]
         );
         assert_eq!(a.byline.as_deref(), Some("Agence France-Presse"));
         let s: Vec<&str> = a.sentences.iter().map(|s| a.slice(s.span)).collect();
-        assert_eq!(s, vec!["Titre", "Les États\u{2011}Unis ont 2\u{202F}500 soldats."]);
+        assert_eq!(
+            s,
+            vec!["Titre", "Les États\u{2011}Unis ont 2\u{202F}500 soldats."]
+        );
         for s in &a.sentences {
             assert_eq!(a.norm.to_original(s.norm_span), s.span);
         }

@@ -93,7 +93,11 @@ mod tests {
     fn splits_on_terminators_before_a_capital() {
         assert_eq!(
             sentences("Trois attaques ont eu lieu jeudi. Ces incidents s'ajoutent. Fin"),
-            vec!["Trois attaques ont eu lieu jeudi.", "Ces incidents s'ajoutent.", "Fin"]
+            vec![
+                "Trois attaques ont eu lieu jeudi.",
+                "Ces incidents s'ajoutent.",
+                "Fin"
+            ]
         );
     }
 
@@ -113,8 +117,14 @@ mod tests {
     #[test]
     fn quotes_close_sentences() {
         assert_eq!(
-            sentences("Il a dit \"c'est fini.\" Puis il est parti. \"Nous verrons\", a-t-il ajouté."),
-            vec!["Il a dit \"c'est fini.\"", "Puis il est parti.", "\"Nous verrons\", a-t-il ajouté."]
+            sentences(
+                "Il a dit \"c'est fini.\" Puis il est parti. \"Nous verrons\", a-t-il ajouté."
+            ),
+            vec![
+                "Il a dit \"c'est fini.\"",
+                "Puis il est parti.",
+                "\"Nous verrons\", a-t-il ajouté."
+            ]
         );
     }
 }

@@ -1,0 +1,343 @@
+//! What the extractor produces: a [`Claim`], a count of something as written, with the
+//! interval of values it allows and the evidence it was read from.
+
+use std::fmt;
+
+use recoupe_parser::{ArticleId, DayInterval, Span};
+
+/// How a figure is qualified in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Qualifier {
+    /// As written: "2 500 soldats".
+    Exact,
+    /// "environ", "quelque", "une dizaine".
+    Approx,
+    /// "près de", "presque".
+    Nearly,
+    /// "au moins".
+    AtLeast,
+    /// "plus de".
+    MoreThan,
+    /// "au plus", "jusqu'à".
+    AtMost,
+    /// "moins de".
+    LessThan,
+    /// "entre 10 et 20".
+    Range,
+    /// "des dizaines": an order of magnitude.
+    Vague,
+}
+
+impl Qualifier {
+    /// All qualifiers, in order.
+    pub const ALL: [Qualifier; 9] = [
+        Qualifier::Exact,
+        Qualifier::Approx,
+        Qualifier::Nearly,
+        Qualifier::AtLeast,
+        Qualifier::MoreThan,
+        Qualifier::AtMost,
+        Qualifier::LessThan,
+        Qualifier::Range,
+        Qualifier::Vague,
+    ];
+
+    /// The name used in data files, rules and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::Nearly => "nearly",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::LessThan => "less_than",
+            Qualifier::Range => "range",
+            Qualifier::Vague => "vague",
+        }
+    }
+
+    /// The qualifier named `name`.
+    pub fn from_name(name: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.name() == name)
+    }
+
+    /// Whether the interval excludes the value itself ("plus de 40" is not 40).
+    pub fn is_strict(self) -> bool {
+        matches!(self, Qualifier::MoreThan | Qualifier::LessThan)
+    }
+}
+
+impl fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The values a claim allows: `low..=high`, `high` unbounded when `None`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ValueInterval {
+    /// Smallest value allowed.
+    pub low: f64,
+    /// Largest value allowed; `None` is no upper bound.
+    pub high: Option<f64>,
+}
+
+impl ValueInterval {
+    /// One value.
+    pub fn exact(v: f64) -> Self {
+        ValueInterval {
+            low: v,
+            high: Some(v),
+        }
+    }
+
+    /// Whether `v` is allowed.
+    pub fn contains(self, v: f64) -> bool {
+        v >= self.low && self.high.is_none_or(|h| v <= h)
+    }
+
+    /// Whether the two intervals share a value.
+    pub fn intersects(self, other: ValueInterval) -> bool {
+        self.low <= other.high.unwrap_or(f64::INFINITY)
+            && other.low <= self.high.unwrap_or(f64::INFINITY)
+    }
+
+    /// Widened by a relative tolerance `t` (0.1 is 10 %) on both sides.
+    pub fn widen(self, t: f64) -> Self {
+        ValueInterval {
+            low: self.low * (1.0 - t),
+            high: self.high.map(|h| h * (1.0 + t)),
+        }
+    }
+}
+
+impl fmt::Display for ValueInterval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.high {
+            Some(h) if h == self.low => write!(f, "[{}]", fmt_value(h)),
+            Some(h) => write!(f, "[{}, {}]", fmt_value(self.low), fmt_value(h)),
+            None => write!(f, "[{}, ∞)", fmt_value(self.low)),
+        }
+    }
+}
+
+/// A value for people: integers without decimals and with thin grouping ("2 500"),
+/// others with a decimal comma.
+pub fn fmt_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let digits = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(' ');
+            }
+            out.push(c);
+        }
+        if v < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else {
+        format!("{v}").replace('.', ",")
+    }
+}
+
+/// Whether a claim is a running total, one event's count, or a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ClaimKind {
+    /// A running total since a window start: "au moins 102 attaques depuis le 17 octobre".
+    Cumulative,
+    /// The count of one event: "Trois attaques ont eu lieu jeudi".
+    Event,
+    /// A level or stock: "2 500 soldats sont déployés".
+    Level,
+}
+
+impl ClaimKind {
+    /// The name used in rules and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimKind::Cumulative => "cumulative",
+            ClaimKind::Event => "event",
+            ClaimKind::Level => "level",
+        }
+    }
+
+    /// The kind named `name`.
+    pub fn from_name(name: &str) -> Option<ClaimKind> {
+        [ClaimKind::Cumulative, ClaimKind::Event, ClaimKind::Level]
+            .into_iter()
+            .find(|k| k.name() == name)
+    }
+}
+
+/// A claim's id: its article and the byte offset of its number. Stable across runs.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClaimId {
+    /// The article.
+    pub article: ArticleId,
+    /// Start of the number in the article's text.
+    pub offset: usize,
+}
+
+impl fmt::Display for ClaimId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.article, self.offset)
+    }
+}
+
+/// Which words of the sentence gave each field of a claim (for `--explain`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Explanation {
+    /// The qualifier phrase ("au moins"), if written.
+    pub qualifier: Option<Span>,
+    /// The counted noun as written, or the antecedent it was taken from.
+    pub noun: Option<Span>,
+    /// Whether the noun was left out and taken from an earlier figure ("et 12 en Syrie").
+    pub noun_inherited: bool,
+    /// The place names read.
+    pub places: Vec<Span>,
+    /// Where the places came from.
+    pub places_from: PlacesFrom,
+    /// The actor words read.
+    pub actors: Vec<Span>,
+    /// The time expressions read (window, as-of, event day).
+    pub time: Vec<Span>,
+    /// The source phrase, if one was written.
+    pub source: Option<Span>,
+}
+
+/// Where a claim's places were read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PlacesFrom {
+    /// The claim's own clause.
+    #[default]
+    Clause,
+    /// Elsewhere in its sentence.
+    Sentence,
+    /// The sentence before, in the same paragraph.
+    PreviousSentence,
+    /// The place the article names most.
+    Article,
+    /// No place found.
+    Nowhere,
+}
+
+impl PlacesFrom {
+    /// A short name, for output.
+    pub fn name(self) -> &'static str {
+        match self {
+            PlacesFrom::Clause => "clause",
+            PlacesFrom::Sentence => "sentence",
+            PlacesFrom::PreviousSentence => "previous sentence",
+            PlacesFrom::Article => "article",
+            PlacesFrom::Nowhere => "nowhere",
+        }
+    }
+}
+
+/// A count of something, as written in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Article and offset.
+    pub id: ClaimId,
+    /// The article's header date, if any.
+    pub article_date: Option<recoupe_parser::PartialDate>,
+    /// The number as written ("2 500", "quelque 17" is `17`, "des dizaines").
+    pub number: Span,
+    /// The number's text as written in the article.
+    pub text: String,
+    /// The qualifier and number as written ("Quelque 2 500").
+    pub written: String,
+    /// The value read (the nominal value for vague and range claims).
+    pub value: f64,
+    /// The values the claim allows.
+    pub interval: ValueInterval,
+    /// How it is qualified.
+    pub qualifier: Qualifier,
+    /// The counted thing's lemma ("attaque"; "blessé" for "56 militaires ont été blessés").
+    pub noun: Option<String>,
+    /// The head noun as written, lemmatised ("militaire"), when it differs from `noun`.
+    pub head: Option<String>,
+    /// Whose forces or people ("américain", "coalition").
+    pub actors: Vec<String>,
+    /// Countries or regions the figure covers ("Irak", "Syrie").
+    pub places: Vec<String>,
+    /// The days the figure holds at.
+    pub as_of: Option<DayInterval>,
+    /// For a running total, the days it counts from.
+    pub window_start: Option<DayInterval>,
+    /// Running total, event or level.
+    pub kind: ClaimKind,
+    /// Who gives it.
+    pub source: Option<String>,
+    /// The sentence it stands in.
+    pub sentence: Span,
+    /// Which words gave which field.
+    pub explanation: Explanation,
+}
+
+impl Claim {
+    /// Whether the claim is a running total.
+    pub fn is_cumulative(&self) -> bool {
+        self.kind == ClaimKind::Cumulative
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_print_like_a_newspaper() {
+        assert_eq!(fmt_value(2500.0), "2 500");
+        assert_eq!(fmt_value(17.0), "17");
+        assert_eq!(fmt_value(1_000_000.0), "1 000 000");
+        assert_eq!(fmt_value(2.5), "2,5");
+        assert_eq!(
+            ValueInterval {
+                low: 40.0,
+                high: None
+            }
+            .to_string(),
+            "[40, ∞)"
+        );
+        assert_eq!(
+            ValueInterval {
+                low: 15.0,
+                high: Some(19.0)
+            }
+            .to_string(),
+            "[15, 19]"
+        );
+    }
+
+    #[test]
+    fn intervals_intersect_and_widen() {
+        let a = ValueInterval {
+            low: 2250.0,
+            high: Some(2750.0),
+        };
+        let b = ValueInterval::exact(2500.0);
+        let c = ValueInterval::exact(3000.0);
+        assert!(a.intersects(b));
+        assert!(!a.intersects(c));
+        assert!(a.widen(0.1).intersects(c));
+        assert!(
+            ValueInterval {
+                low: 102.0,
+                high: None
+            }
+            .intersects(c)
+        );
+    }
+
+    #[test]
+    fn qualifier_names_round_trip() {
+        for q in Qualifier::ALL {
+            assert_eq!(Qualifier::from_name(q.name()), Some(q));
+        }
+        assert!(Qualifier::MoreThan.is_strict());
+    }
+}

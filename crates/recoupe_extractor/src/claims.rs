@@ -1,0 +1,741 @@
+//! Assembling claims: for each number of each sentence, decide whether it is a count (not a
+//! date, year, ordinal, duration, rank, article or anaphora), then read its qualifier and
+//! interval, counted noun, actors, places, time, kind and source.
+
+use recoupe_parser::{Article, DayInterval, Span};
+
+use crate::actors::find_actors;
+use crate::numbers::{NumberForm, NumberMention, find_numbers};
+use crate::places::{PlaceMention, countries, find_places};
+use crate::source::find_source;
+use crate::time::{
+    DateMention, SentenceTime, find_anchors, find_dates, phrase_at, read_sentence_time,
+};
+use crate::tokens::{Token, TokenKind, tokenize};
+use crate::{
+    Claim, ClaimId, ClaimKind, Explanation, Lexicon, PlacesFrom, Qualifier, ValueInterval,
+};
+
+/// Why a number is not a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAClaim {
+    /// Part of a date ("le 17 octobre").
+    Date,
+    /// A year ("en 2014").
+    Year,
+    /// An ordinal ("1er", "2e").
+    Ordinal,
+    /// A percentage.
+    Percent,
+    /// A duration or an age ("dix jours").
+    Duration,
+    /// A rank or label ("la numéro deux").
+    Rank,
+    /// Digits stuck to letters or slashes: an identifier, a time, a unit.
+    Identifier,
+    /// "un"/"une" used as an article or pronoun.
+    Article,
+    /// A demonstrative points back to things already counted ("ces deux pays").
+    Anaphora,
+    /// "plusieurs", "quelques": not a figure.
+    Indefinite,
+    /// Part of a place name ("Tour 22").
+    PlaceName,
+}
+
+/// Words before a bare four-digit number that make it a year.
+const YEAR_CONTEXT: &[&str] = &[
+    "en",
+    "depuis",
+    "de",
+    "d'",
+    "année",
+    "années",
+    "an",
+    "jusqu'en",
+    "dès",
+    "avant",
+    "après",
+    "fin",
+    "début",
+    "mi",
+    "été",
+    "printemps",
+    "automne",
+    "hiver",
+    "l'an",
+    "courant",
+    "vers",
+];
+
+const DEMONSTRATIVES: &[&str] = &["ces", "cette", "ce", "cet"];
+
+const AUXILIARIES: &[&str] = &[
+    "a", "ont", "sont", "est", "été", "était", "étaient", "avait", "avaient", "sera", "seront",
+    "furent", "fut", "auraient", "aurait", "ont-ils", "qui", "que", "dont", "où",
+];
+
+const PASSIVE: &[&str] = &[
+    "été", "sont", "est", "étaient", "était", "furent", "seront", "sera", "fut",
+];
+
+const ORDINAL_SUFFIXES: &[&str] = &[
+    "e", "er", "ère", "re", "ème", "eme", "è", "es", "ers", "ères", "èmes",
+];
+
+struct SentenceData {
+    tokens: Vec<Token>,
+    dates: Vec<DateMention>,
+    places: Vec<PlaceMention>,
+    paragraph: usize,
+    sentence: Span,
+}
+
+/// Reads the claims of `article`, in text order.
+pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Vec<Claim> {
+    let reference = article.date.map(|d| d.interval());
+    let data: Vec<SentenceData> = article
+        .sentences
+        .iter()
+        .map(|s| {
+            let tokens = tokenize(article.norm_slice(s.norm_span), s.norm_span.start);
+            let dates = find_dates(lx, &tokens, reference);
+            let places = find_places(lx, &tokens);
+            SentenceData {
+                tokens,
+                dates,
+                places,
+                paragraph: s.paragraph,
+                sentence: s.span,
+            }
+        })
+        .collect();
+    let anchors: Vec<(String, DayInterval)> = data
+        .iter()
+        .flat_map(|d| find_anchors(&d.tokens, &d.dates))
+        .collect();
+    let article_place = dominant_place(&data);
+    let default_source = article.byline.as_ref().map(|b| {
+        let t = tokenize(b, 0);
+        (0..t.len())
+            .find_map(|k| crate::time::match_phrase(&t, k, &lx.sources).map(|p| p.value.clone()))
+            .unwrap_or_else(|| b.clone())
+    });
+
+    let mut claims = Vec::new();
+    let mut previous_window: Option<(usize, DayInterval, Span)> = None;
+    for (si, sd) in data.iter().enumerate() {
+        let time = read_sentence_time(lx, &sd.tokens, &sd.dates, reference, &anchors);
+        let text = &article.norm.text;
+        let source = find_source(lx, &sd.tokens, text);
+        let previous = si
+            .checked_sub(1)
+            .and_then(|p| data.get(p))
+            .filter(|p| p.paragraph == sd.paragraph);
+        let inherited_window = previous_window
+            .filter(|(p, _, _)| *p == sd.paragraph)
+            .map(|(_, w, s)| (w, s));
+        let ctx = SentenceContext {
+            lx,
+            article,
+            sd,
+            time: &time,
+            source: source.as_ref(),
+            default_source: default_source.as_deref(),
+            previous_places: previous.map(|p| p.places.as_slice()).unwrap_or(&[]),
+            article_place: article_place.as_deref(),
+            reference,
+            inherited_window,
+        };
+        claims.extend(ctx.claims());
+        if let Some((w, s)) = time.window_start {
+            previous_window = Some((sd.paragraph, w, s));
+        }
+    }
+    claims
+}
+
+fn dominant_place(data: &[SentenceData]) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for p in data.iter().flat_map(|d| &d.places) {
+        match counts.iter_mut().find(|(c, _)| c == &p.country) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((p.country.clone(), 1)),
+        }
+    }
+    // Most mentioned; on a tie, the first mentioned.
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
+}
+
+struct SentenceContext<'a> {
+    lx: &'a Lexicon,
+    article: &'a Article,
+    sd: &'a SentenceData,
+    time: &'a SentenceTime,
+    source: Option<&'a (String, Span)>,
+    default_source: Option<&'a str>,
+    previous_places: &'a [PlaceMention],
+    article_place: Option<&'a str>,
+    reference: Option<DayInterval>,
+    inherited_window: Option<(DayInterval, Span)>,
+}
+
+/// What the previous figure of the sentence gives an elliptical one ("et 12 en Syrie").
+#[derive(Clone)]
+struct Antecedent {
+    noun: Option<String>,
+    head: Option<String>,
+    noun_span: Option<Span>,
+    qualifier: Qualifier,
+    actors: Vec<(String, Span)>,
+}
+
+impl SentenceContext<'_> {
+    fn tokens(&self) -> &[Token] {
+        &self.sd.tokens
+    }
+
+    fn claims(&self) -> Vec<Claim> {
+        let tokens = self.tokens();
+        let all = find_numbers(self.lx, tokens);
+        // Only counts bound clauses: an article "une" or a date does not end the clause of a figure.
+        let mentions: Vec<&NumberMention> = all
+            .iter()
+            .enumerate()
+            .filter(|(mi, m)| self.not_a_claim(m, &all, *mi).is_none())
+            .map(|(_, m)| m)
+            .collect();
+        let mut out = Vec::new();
+        let mut antecedent: Option<Antecedent> = None;
+        let mut skip_next = false;
+        for (mi, m) in mentions.iter().enumerate() {
+            if skip_next {
+                skip_next = false;
+                continue;
+            }
+            // "entre 10 et 20", "de 10 à 20"
+            let range_end = self.range_end(m, mentions.get(mi + 1).copied());
+            if range_end.is_some() {
+                skip_next = true;
+            }
+            let next_first = mentions
+                .get(mi + if range_end.is_some() { 2 } else { 1 })
+                .map_or(tokens.len(), |n| n.first);
+            let prev_last = mi
+                .checked_sub(1)
+                .and_then(|p| mentions.get(p))
+                .map_or(0, |p| p.last + 1);
+            let claim = self.claim(m, range_end, prev_last, next_first, &mut antecedent);
+            out.push(claim);
+        }
+        out
+    }
+
+    fn not_a_claim(
+        &self,
+        m: &NumberMention,
+        mentions: &[NumberMention],
+        mi: usize,
+    ) -> Option<NotAClaim> {
+        let tokens = self.tokens();
+        let t = &tokens[m.first];
+        let prev = m.first.checked_sub(1).and_then(|p| tokens.get(p));
+        let next = tokens.get(m.last + 1);
+        if m.form == NumberForm::Indefinite {
+            return Some(NotAClaim::Indefinite);
+        }
+        if self
+            .time
+            .date_tokens
+            .iter()
+            .any(|&(a, b)| m.first <= b && a <= m.last)
+        {
+            return Some(NotAClaim::Date);
+        }
+        if crate::places::find_places_raw(self.lx, tokens)
+            .iter()
+            .any(|&(a, b)| a <= m.first && m.last <= b)
+        {
+            return Some(NotAClaim::PlaceName);
+        }
+        if t.kind == TokenKind::Digits {
+            if prev.is_some_and(|p| {
+                !t.space_before
+                    && (p.kind == TokenKind::Word
+                        || matches!(p.lower.as_str(), "/" | "#" | "-" | "_" | "@"))
+            }) {
+                return Some(NotAClaim::Identifier);
+            }
+            if let Some(n) = next.filter(|n| !n.space_before) {
+                if n.kind == TokenKind::Word && ORDINAL_SUFFIXES.contains(&n.lower.as_str()) {
+                    return Some(NotAClaim::Ordinal);
+                }
+                if n.kind == TokenKind::Word || matches!(n.lower.as_str(), "/" | "-" | "_" | ":") {
+                    return Some(NotAClaim::Identifier);
+                }
+            }
+            let digits = t.lower.chars().filter(char::is_ascii_digit).count();
+            if digits >= 10 && !t.grouped {
+                return Some(NotAClaim::Identifier);
+            }
+            let v = t.value.unwrap_or(0.0);
+            if !t.grouped && m.first == m.last && v.fract() == 0.0 && (1800.0..=2100.0).contains(&v)
+            {
+                let year_before = prev.is_some_and(|p| {
+                    YEAR_CONTEXT.contains(&p.lower.as_str())
+                        || self.lx.months.contains_key(&p.lower)
+                });
+                let no_noun_after = next.is_none_or(|n| {
+                    n.kind != TokenKind::Word || self.lx.function_words.contains(&n.lower)
+                });
+                if year_before || no_noun_after {
+                    return Some(NotAClaim::Year);
+                }
+            }
+        }
+        if next.is_some_and(|n| n.is("%"))
+            || (next.is_some_and(|n| n.is("pour"))
+                && tokens.get(m.last + 2).is_some_and(|n| n.is("cent")))
+        {
+            return Some(NotAClaim::Percent);
+        }
+        if prev.is_some_and(|p| {
+            matches!(
+                p.lower.as_str(),
+                "numéro"
+                    | "n°"
+                    | "no"
+                    | "article"
+                    | "chapitre"
+                    | "tome"
+                    | "page"
+                    | "p"
+                    | "niveau"
+                    | "version"
+                    | "phase"
+            )
+        }) {
+            return Some(NotAClaim::Rank);
+        }
+        if prev.is_some_and(|p| DEMONSTRATIVES.contains(&p.lower.as_str())) {
+            return Some(NotAClaim::Anaphora);
+        }
+        if m.form == NumberForm::One && !self.one_is_licensed(m, mentions, mi) {
+            return Some(NotAClaim::Article);
+        }
+        if let Some(noun) = self.noun_index(m) {
+            let lemma = self.lx.lemma(&tokens[noun].lower);
+            if self.lx.time_units.contains(&lemma)
+                || self.lx.time_units.contains(&tokens[noun].lower)
+            {
+                return Some(NotAClaim::Duration);
+            }
+        }
+        None
+    }
+
+    /// "un"/"une" is the number one only after a qualifier ("au moins un"), before "seul"
+    /// ("un seul"), or in a list of tolls ("un mort et deux blessés": events or casualties,
+    /// not "un convoi et deux bases", where "un" is the article).
+    fn one_is_licensed(&self, m: &NumberMention, mentions: &[NumberMention], mi: usize) -> bool {
+        let tokens = self.tokens();
+        if m.first > 0
+            && matches!(tokens[m.first - 1].lower.as_str(), "l'" | "d'" | "qu'")
+            && self.qualifier(m).is_none()
+        {
+            return false;
+        }
+        if self.qualifier(m).is_some() {
+            return true;
+        }
+        if tokens
+            .get(m.last + 1)
+            .is_some_and(|n| self.lx.one_after.contains(&n.lower))
+        {
+            return true;
+        }
+        let counts_events = self
+            .noun_index(m)
+            .is_some_and(|k| self.lx.events.contains(&self.lx.lemma(&tokens[k].lower)));
+        if !counts_events {
+            return false;
+        }
+        let coordinated = |a: &NumberMention, b: &NumberMention| {
+            b.first > a.last
+                && b.first - a.last <= 4
+                && tokens[a.last + 1..b.first]
+                    .iter()
+                    .any(|t| t.is("et") || t.is(","))
+                && matches!(b.form, NumberForm::Words | NumberForm::Digits)
+        };
+        mentions.get(mi + 1).is_some_and(|n| coordinated(m, n))
+            || mi
+                .checked_sub(1)
+                .and_then(|p| mentions.get(p))
+                .is_some_and(|p| coordinated(p, m) && p.form != NumberForm::One)
+    }
+
+    fn qualifier(&self, m: &NumberMention) -> Option<(Qualifier, usize)> {
+        let tokens = self.tokens();
+        self.lx.qualifiers.iter().find_map(|p| {
+            let n = p.words.len();
+            let start = m.first.checked_sub(n)?;
+            phrase_at(tokens, start, &p.words).then_some((p.value, start))
+        })
+    }
+
+    fn range_end<'m>(
+        &self,
+        m: &NumberMention,
+        next: Option<&'m NumberMention>,
+    ) -> Option<&'m NumberMention> {
+        let tokens = self.tokens();
+        let next = next?;
+        let opener = m.first.checked_sub(1).and_then(|p| tokens.get(p))?;
+        let joiner = tokens.get(m.last + 1)?;
+        (self.lx.range_openers.contains(&opener.lower)
+            && self.lx.range_joiners.contains(&joiner.lower)
+            && next.first == m.last + 2
+            && next.value >= m.value
+            && self.qualifier(m).is_none())
+        .then_some(next)
+    }
+
+    /// The index of the token the number counts, if one follows it.
+    fn noun_index(&self, m: &NumberMention) -> Option<usize> {
+        let tokens = self.tokens();
+        let mut k = m.last + 1;
+        if m.takes_de && tokens.get(k).is_some_and(|t| t.is("de") || t.is("d'")) {
+            k += 1;
+        }
+        while tokens
+            .get(k)
+            .is_some_and(|t| t.is("\"") || self.lx.adjectives_before.contains(&t.lower))
+        {
+            k += 1;
+        }
+        let t = tokens.get(k)?;
+        let is_noun = t.kind == TokenKind::Word
+            && !self.lx.function_words.contains(&t.lower)
+            && !self.lx.cardinals.contains(&t.lower)
+            && !self.lx.months.contains_key(&t.lower)
+            && !self.lx.weekdays.contains_key(&t.lower);
+        is_noun.then_some(k)
+    }
+
+    fn claim(
+        &self,
+        m: &NumberMention,
+        range_end: Option<&NumberMention>,
+        prev_last: usize,
+        next_first: usize,
+        antecedent: &mut Option<Antecedent>,
+    ) -> Claim {
+        let lx = self.lx;
+        let tokens = self.tokens();
+        let article = self.article;
+        let orig = |s: Span| article.norm.to_original(s);
+        let last = range_end.map_or(m.last, |r| r.last);
+        let number_norm = tokens[m.first].span.cover(tokens[last].span);
+        let qualifier_found = self.qualifier(m);
+        let mut explanation = Explanation::default();
+
+        // Qualifier and interval.
+        let (mut qualifier, vague) = match (m.form, range_end) {
+            (_, Some(_)) => (Qualifier::Range, None),
+            (NumberForm::Vague { low, high }, _) => (Qualifier::Vague, Some((low, high))),
+            (NumberForm::Zero, _) => (Qualifier::Exact, None),
+            (NumberForm::ApproxNoun, _) => {
+                (qualifier_found.map_or(Qualifier::Approx, |q| q.0), None)
+            }
+            _ => (qualifier_found.map_or(Qualifier::Exact, |q| q.0), None),
+        };
+        if let Some((_, start)) = qualifier_found {
+            explanation.qualifier = Some(orig(tokens[start].span.cover(tokens[m.first - 1].span)));
+        }
+
+        // Counted noun, or the antecedent's when it was left out.
+        let noun_at = if m.form == NumberForm::Zero && m.first != m.last {
+            Some(m.last + 1).filter(|&k| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word))
+        } else {
+            self.noun_index(m)
+        };
+        let noun_at = noun_at.or_else(|| range_end.and_then(|r| self.noun_index(r)));
+        let mut noun = None;
+        let mut head = None;
+        let mut noun_span = None;
+        if let Some(k) = noun_at {
+            let lemma = lx.lemma(&tokens[k].lower);
+            noun_span = Some(tokens[k].span);
+            if lx.times.contains(&tokens[k].lower) {
+                noun = Some(self.verb_noun(m).unwrap_or(lemma));
+            } else {
+                noun = Some(lemma);
+            }
+        }
+        let mut state_applied = false;
+        if let Some(k) = noun_at
+            && let Some((state, span)) = self.state(k, next_first)
+        {
+            head = noun.take();
+            noun = Some(state);
+            state_applied = true;
+            noun_span = Some(noun_span.map_or(span, |s| s.cover(span)));
+        }
+        let np_end = self.noun_phrase_end(noun_at.unwrap_or(last), next_first);
+        let mut actors = find_actors(lx, tokens, last + 1, np_end);
+        if noun.is_none()
+            && let Some(a) = antecedent.as_ref()
+        {
+            noun = a.noun.clone();
+            head = a.head.clone();
+            noun_span = a.noun_span;
+            explanation.noun_inherited = true;
+            if qualifier == Qualifier::Exact
+                && qualifier_found.is_none()
+                && !matches!(a.qualifier, Qualifier::Range | Qualifier::Vague)
+                && m.form != NumberForm::Zero
+            {
+                qualifier = a.qualifier;
+            }
+            if actors.is_empty() {
+                actors = a.actors.clone();
+            }
+        }
+        if actors.is_empty() {
+            actors = find_actors(lx, tokens, 0, tokens.len());
+        }
+        explanation.noun = noun_span.map(orig);
+        explanation.actors = actors.iter().map(|(_, s)| orig(*s)).collect();
+        if !explanation.noun_inherited && noun.is_some() {
+            *antecedent = Some(Antecedent {
+                noun: noun.clone(),
+                head: head.clone(),
+                noun_span,
+                qualifier,
+                actors: actors.clone(),
+            });
+        }
+
+        let value = m.value;
+        let interval = interval_of(lx, qualifier, value, vague, range_end.map(|r| r.value));
+
+        // Places: the clause after the number, then before it, then the sentence before, then the article.
+        let in_range = |a: usize, b: usize| {
+            self.sd
+                .places
+                .iter()
+                .filter(move |p| p.first >= a && p.first < b)
+        };
+        let (places, from): (Vec<&PlaceMention>, PlacesFrom) = {
+            let after: Vec<&PlaceMention> = in_range(last + 1, next_first).collect();
+            if !after.is_empty() {
+                (after, PlacesFrom::Clause)
+            } else {
+                let before: Vec<&PlaceMention> = in_range(prev_last, m.first).collect();
+                if !before.is_empty() {
+                    (before, PlacesFrom::Sentence)
+                } else if !self.previous_places.is_empty() {
+                    (
+                        self.previous_places.iter().collect(),
+                        PlacesFrom::PreviousSentence,
+                    )
+                } else {
+                    (
+                        Vec::new(),
+                        if self.article_place.is_some() {
+                            PlacesFrom::Article
+                        } else {
+                            PlacesFrom::Nowhere
+                        },
+                    )
+                }
+            }
+        };
+        let mut place_names = countries(places.iter().copied());
+        if place_names.is_empty() {
+            place_names.extend(self.article_place.map(str::to_owned));
+        }
+        explanation.places = places.iter().map(|p| orig(p.span)).collect();
+        explanation.places_from = from;
+
+        // Time and kind.
+        let eventive = state_applied
+            || noun.as_deref().is_some_and(|n| lx.events.contains(n))
+            || noun_at.is_some_and(|k| lx.times.contains(&tokens[k].lower));
+        let own_window = self.time.window_start;
+        let cumulative =
+            eventive && (own_window.is_some() || self.time.cumulative_marker.is_some());
+        let kind = if cumulative {
+            ClaimKind::Cumulative
+        } else if eventive {
+            ClaimKind::Event
+        } else {
+            ClaimKind::Level
+        };
+        let mut window_start = None;
+        if cumulative {
+            let w = own_window.or(self.inherited_window);
+            if let Some((days, span)) = w {
+                window_start = Some(days);
+                explanation.time.push(orig(span));
+            }
+            if let Some(s) = self.time.cumulative_marker {
+                explanation.time.push(orig(s));
+            }
+        }
+        let as_of = match (kind, self.time.as_of, self.time.event_day) {
+            (_, Some((d, s)), _) => {
+                explanation.time.push(orig(s));
+                Some(d)
+            }
+            (ClaimKind::Event | ClaimKind::Level, None, Some((d, s))) => {
+                explanation.time.push(orig(s));
+                Some(d)
+            }
+            _ => self.reference,
+        };
+        explanation.time.sort();
+        explanation.time.dedup();
+
+        let source = match self.source {
+            Some((s, span)) => {
+                explanation.source = Some(orig(*span));
+                Some(s.clone())
+            }
+            None => self.default_source.map(str::to_owned),
+        };
+
+        let number = orig(number_norm);
+        let written_start =
+            qualifier_found.map_or(number_norm.start, |(_, s)| tokens[s].span.start);
+        let written = orig(Span::new(written_start, number_norm.end));
+        Claim {
+            id: ClaimId {
+                article: article.id.clone(),
+                offset: number.start,
+            },
+            article_date: article.date,
+            number,
+            text: article.slice(number).to_owned(),
+            written: article.slice(written).to_owned(),
+            value,
+            interval,
+            qualifier,
+            noun,
+            head,
+            actors: actors.into_iter().map(|(a, _)| a).collect(),
+            places: place_names,
+            as_of,
+            window_start,
+            kind,
+            source,
+            sentence: self.sd.sentence,
+            explanation,
+        }
+    }
+
+    /// For a count of times ("attaquées au moins 40 fois"), the noun of the verb it counts.
+    fn verb_noun(&self, m: &NumberMention) -> Option<String> {
+        let tokens = self.tokens();
+        let before = (0..m.first).rev();
+        let after = m.last + 1..tokens.len();
+        before.chain(after).find_map(|k| {
+            self.lx
+                .participle(&tokens[k].lower, &self.lx.verb_nouns)
+                .cloned()
+        })
+    }
+
+    /// A participle that changes what is counted: "56 militaires … ont été blessés".
+    fn state(&self, noun: usize, until: usize) -> Option<(String, Span)> {
+        let tokens = self.tokens();
+        let mut k = noun + 1;
+        while k < until.min(noun + 10) {
+            let t = &tokens[k];
+            if t.kind == TokenKind::Punct && t.lower != "\"" {
+                return None;
+            }
+            if let Some(state) = self.lx.participle(&t.lower, &self.lx.states) {
+                let mut p = k - 1;
+                while p > noun && tokens[p].lower.ends_with("ment") {
+                    p -= 1;
+                }
+                let passive = PASSIVE.contains(&tokens[p].lower.as_str());
+                let right_after =
+                    p == noun || find_actors(self.lx, tokens, noun + 1, p + 1).len() == p - noun;
+                if passive || right_after {
+                    return Some((state.clone(), t.span));
+                }
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Where the noun phrase starting after `from` ends: punctuation, a verb, the next number.
+    fn noun_phrase_end(&self, from: usize, until: usize) -> usize {
+        let tokens = self.tokens();
+        let mut k = from + 1;
+        while k < until.min(from + 8) {
+            let t = &tokens[k];
+            if t.kind == TokenKind::Punct && t.lower != "-"
+                || AUXILIARIES.contains(&t.lower.as_str())
+            {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+}
+
+/// The values a qualified figure allows.
+pub(crate) fn interval_of(
+    lx: &Lexicon,
+    q: Qualifier,
+    v: f64,
+    vague: Option<(f64, f64)>,
+    range_high: Option<f64>,
+) -> ValueInterval {
+    let integral = v.fract() == 0.0;
+    let down = |x: f64| if integral { x.floor() } else { x };
+    let up = |x: f64| if integral { x.ceil() } else { x };
+    match q {
+        Qualifier::Exact => ValueInterval::exact(v),
+        Qualifier::Approx => ValueInterval {
+            low: down(v * (1.0 - lx.tolerance_approx)),
+            high: Some(up(v * (1.0 + lx.tolerance_approx))),
+        },
+        Qualifier::Nearly => ValueInterval {
+            low: down(v * (1.0 - lx.tolerance_nearly)),
+            high: Some(v),
+        },
+        Qualifier::AtLeast => ValueInterval { low: v, high: None },
+        Qualifier::MoreThan => ValueInterval {
+            low: if integral { v + 1.0 } else { v },
+            high: None,
+        },
+        Qualifier::AtMost => ValueInterval {
+            low: 0.0,
+            high: Some(v),
+        },
+        Qualifier::LessThan => ValueInterval {
+            low: 0.0,
+            high: Some(if integral { (v - 1.0).max(0.0) } else { v }),
+        },
+        Qualifier::Range => ValueInterval {
+            low: v,
+            high: Some(range_high.unwrap_or(v)),
+        },
+        Qualifier::Vague => {
+            let (low, high) = vague.unwrap_or((v, v));
+            ValueInterval {
+                low,
+                high: Some(high),
+            }
+        }
+    }
+}

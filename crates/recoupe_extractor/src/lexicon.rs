@@ -1,0 +1,446 @@
+//! The language's lexicons, loaded once from the data files under `lexicon/<lang>/`.
+//!
+//! The extractor knows French through these files only: number words, qualifiers, nouns,
+//! places, actors, sources and words of time. Adding a word is editing a TOML file; adding a
+//! language is adding a folder with the same files.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+use chrono::Weekday;
+use serde::Deserialize;
+
+use crate::Qualifier;
+use crate::tokens::{TokenKind, tokenize};
+
+/// The data files of French.
+const FRENCH: [(&str, &str); 7] = [
+    ("numbers.toml", include_str!("../lexicon/fr/numbers.toml")),
+    (
+        "qualifiers.toml",
+        include_str!("../lexicon/fr/qualifiers.toml"),
+    ),
+    ("nouns.toml", include_str!("../lexicon/fr/nouns.toml")),
+    ("places.toml", include_str!("../lexicon/fr/places.toml")),
+    ("actors.toml", include_str!("../lexicon/fr/actors.toml")),
+    ("sources.toml", include_str!("../lexicon/fr/sources.toml")),
+    ("time.toml", include_str!("../lexicon/fr/time.toml")),
+];
+
+/// A lexicon file that does not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    /// The file.
+    pub file: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "lexicon {}: {}", self.file, self.message)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NumbersFile {
+    cardinals: Vec<String>,
+    joiners: Vec<String>,
+    scales: BTreeMap<String, f64>,
+    approx_nouns: BTreeMap<String, f64>,
+    vague_determiners: Vec<String>,
+    indefinite: Vec<String>,
+    zero_determiners: Vec<String>,
+    zero_verbs: Vec<String>,
+    one_after: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QualifiersFile {
+    tolerance: ToleranceTable,
+    vague: VagueTable,
+    phrases: BTreeMap<String, Vec<String>>,
+    range: RangeTable,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RangeTable {
+    openers: Vec<String>,
+    joiners: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ToleranceTable {
+    approx: f64,
+    nearly: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VagueTable {
+    low_factor: f64,
+    high_factor: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NounsFile {
+    events: Vec<String>,
+    plurals: BTreeMap<String, String>,
+    times: TimesTable,
+    verb_nouns: BTreeMap<String, String>,
+    states: BTreeMap<String, String>,
+    time_units: Vec<String>,
+    adjectives_before: Vec<String>,
+    function_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimesTable {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlacesFile {
+    place: Vec<PlaceEntry>,
+    prepositions: WordsTable,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaceEntry {
+    name: String,
+    forms: Vec<String>,
+    #[serde(rename = "in")]
+    within: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsTable {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorsFile {
+    actor: Vec<NamedForms>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamedForms {
+    name: String,
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesFile {
+    source: Vec<NamedForms>,
+    openers: Vec<String>,
+    verbs: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimeFile {
+    months: Vec<String>,
+    months_plain: Vec<String>,
+    weekdays: Vec<String>,
+    month_parts: BTreeMap<String, [u32; 2]>,
+    window_openers: Vec<String>,
+    window_closers: Vec<String>,
+    span_openers: Vec<String>,
+    cumulative_markers: Vec<String>,
+    durations: BTreeMap<String, i64>,
+}
+
+/// A phrase as the tokens it is made of, with what it stands for.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase<T> {
+    pub words: Vec<String>,
+    pub value: T,
+}
+
+/// What a place form stands for: the country or region it lies in.
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceName {
+    pub country: String,
+}
+
+/// Everything the extractor knows about a language.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub(crate) cardinals: HashSet<String>,
+    pub(crate) joiners: HashSet<String>,
+    pub(crate) scales: HashMap<String, f64>,
+    pub(crate) approx_nouns: HashMap<String, f64>,
+    pub(crate) vague_determiners: HashSet<String>,
+    pub(crate) indefinite: HashSet<String>,
+    pub(crate) zero_determiners: HashSet<String>,
+    pub(crate) zero_verbs: HashSet<String>,
+    pub(crate) one_after: HashSet<String>,
+    pub(crate) tolerance_approx: f64,
+    pub(crate) tolerance_nearly: f64,
+    pub(crate) vague_low_factor: f64,
+    pub(crate) vague_high_factor: f64,
+    pub(crate) qualifiers: Vec<Phrase<Qualifier>>,
+    pub(crate) range_openers: HashSet<String>,
+    pub(crate) range_joiners: HashSet<String>,
+    pub(crate) events: HashSet<String>,
+    pub(crate) plurals: HashMap<String, String>,
+    pub(crate) times: HashSet<String>,
+    pub(crate) verb_nouns: HashMap<String, String>,
+    pub(crate) states: HashMap<String, String>,
+    pub(crate) time_units: HashSet<String>,
+    pub(crate) adjectives_before: HashSet<String>,
+    pub(crate) function_words: HashSet<String>,
+    pub(crate) places: Vec<Phrase<PlaceName>>,
+    pub(crate) place_prepositions: HashSet<String>,
+    pub(crate) actors: Vec<Phrase<String>>,
+    pub(crate) sources: Vec<Phrase<String>>,
+    pub(crate) source_openers: Vec<Vec<String>>,
+    pub(crate) source_verbs: HashSet<String>,
+    pub(crate) months: HashMap<String, u32>,
+    pub(crate) weekdays: HashMap<String, Weekday>,
+    pub(crate) month_parts: HashMap<String, (u32, u32)>,
+    pub(crate) window_openers: HashSet<String>,
+    pub(crate) window_closers: Vec<Vec<String>>,
+    pub(crate) span_openers: HashSet<String>,
+    pub(crate) cumulative_markers: Vec<Vec<String>>,
+    pub(crate) durations: HashMap<String, i64>,
+}
+
+fn load<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LexiconError> {
+    toml::from_str(text).map_err(|e| LexiconError {
+        file: name.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+/// The lowercase tokens of a phrase, as the tokenizer reads it in a text.
+fn words_of(phrase: &str) -> Vec<String> {
+    tokenize(phrase, 0)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Punct || t.lower != ",")
+        .map(|t| t.lower)
+        .collect()
+}
+
+fn set(words: Vec<String>) -> HashSet<String> {
+    words.into_iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// Phrases sorted longest first, so the longest match wins.
+fn phrases<T: Clone>(items: impl IntoIterator<Item = (String, T)>) -> Vec<Phrase<T>> {
+    let mut out: Vec<Phrase<T>> = items
+        .into_iter()
+        .map(|(form, value)| Phrase {
+            words: words_of(&form),
+            value,
+        })
+        .filter(|p| !p.words.is_empty())
+        .collect();
+    out.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    out
+}
+
+impl Lexicon {
+    /// The French lexicon, from the data files compiled into the crate.
+    ///
+    /// # Errors
+    /// A data file that does not parse, named with the reason.
+    pub fn french() -> Result<Self, LexiconError> {
+        let [numbers, qualifiers, nouns, places, actors, sources, time] = FRENCH;
+        let numbers: NumbersFile = load(numbers.0, numbers.1)?;
+        let qualifiers: QualifiersFile = load(qualifiers.0, qualifiers.1)?;
+        let nouns: NounsFile = load(nouns.0, nouns.1)?;
+        let places: PlacesFile = load(places.0, places.1)?;
+        let actors: ActorsFile = load(actors.0, actors.1)?;
+        let sources: SourcesFile = load(sources.0, sources.1)?;
+        let time: TimeFile = load(time.0, time.1)?;
+
+        let mut qualifier_items = Vec::new();
+        for (kind, forms) in qualifiers.phrases {
+            let q = Qualifier::from_name(&kind).ok_or_else(|| LexiconError {
+                file: "qualifiers.toml".into(),
+                message: format!("unknown qualifier `{kind}` in [phrases]"),
+            })?;
+            qualifier_items.extend(forms.into_iter().map(|f| (f, q)));
+        }
+
+        let weekday_order = [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ];
+        if time.months.len() != 12 || time.months_plain.len() != 12 || time.weekdays.len() != 7 {
+            return Err(LexiconError {
+                file: "time.toml".into(),
+                message: "expected 12 `months`, 12 `months_plain` and 7 `weekdays`".into(),
+            });
+        }
+        let mut months = HashMap::new();
+        for (i, (m, p)) in time.months.iter().zip(&time.months_plain).enumerate() {
+            months.insert(m.to_lowercase(), i as u32 + 1);
+            months.insert(p.to_lowercase(), i as u32 + 1);
+        }
+
+        Ok(Lexicon {
+            cardinals: set(numbers.cardinals),
+            joiners: set(numbers.joiners),
+            scales: numbers.scales.into_iter().collect(),
+            approx_nouns: numbers.approx_nouns.into_iter().collect(),
+            vague_determiners: set(numbers.vague_determiners),
+            indefinite: set(numbers.indefinite),
+            zero_determiners: set(numbers.zero_determiners),
+            zero_verbs: set(numbers.zero_verbs),
+            one_after: set(numbers.one_after),
+            tolerance_approx: qualifiers.tolerance.approx,
+            tolerance_nearly: qualifiers.tolerance.nearly,
+            vague_low_factor: qualifiers.vague.low_factor,
+            vague_high_factor: qualifiers.vague.high_factor,
+            qualifiers: phrases(qualifier_items),
+            range_openers: set(qualifiers.range.openers),
+            range_joiners: set(qualifiers.range.joiners),
+            events: set(nouns.events),
+            plurals: nouns.plurals.into_iter().collect(),
+            times: set(nouns.times.words),
+            verb_nouns: nouns.verb_nouns.into_iter().collect(),
+            states: nouns.states.into_iter().collect(),
+            time_units: set(nouns.time_units),
+            adjectives_before: set(nouns.adjectives_before),
+            function_words: set(nouns.function_words),
+            places: phrases(places.place.into_iter().flat_map(|p| {
+                let country = p.within.clone().unwrap_or_else(|| p.name.clone());
+                p.forms.into_iter().map(move |f| {
+                    (
+                        f,
+                        PlaceName {
+                            country: country.clone(),
+                        },
+                    )
+                })
+            })),
+            place_prepositions: set(places.prepositions.words),
+            actors: phrases(
+                actors
+                    .actor
+                    .into_iter()
+                    .flat_map(|a| a.forms.into_iter().map(move |f| (f, a.name.clone()))),
+            ),
+            sources: phrases(
+                sources
+                    .source
+                    .into_iter()
+                    .flat_map(|s| s.forms.into_iter().map(move |f| (f, s.name.clone()))),
+            ),
+            source_openers: sources.openers.iter().map(|o| words_of(o)).collect(),
+            source_verbs: set(sources.verbs),
+            months,
+            weekdays: time
+                .weekdays
+                .iter()
+                .map(|w| w.to_lowercase())
+                .zip(weekday_order)
+                .collect(),
+            month_parts: time
+                .month_parts
+                .into_iter()
+                .map(|(k, [a, b])| (k, (a, b)))
+                .collect(),
+            window_openers: set(time.window_openers),
+            window_closers: time.window_closers.iter().map(|w| words_of(w)).collect(),
+            span_openers: set(time.span_openers),
+            cumulative_markers: time
+                .cumulative_markers
+                .iter()
+                .map(|w| words_of(w))
+                .collect(),
+            durations: time.durations.into_iter().collect(),
+        })
+    }
+
+    /// The lemma of a noun: irregular plurals from the lexicon, else without its final -s/-x.
+    pub(crate) fn lemma(&self, word: &str) -> String {
+        if let Some(l) = self.plurals.get(word) {
+            return l.clone();
+        }
+        if self.times.contains(word) {
+            return if word == "fois" {
+                "fois".into()
+            } else {
+                "reprise".into()
+            };
+        }
+        let n = word.chars().count();
+        if n > 3 && (word.ends_with('s') || word.ends_with('x')) && !word.ends_with("ss") {
+            let mut s = word.to_owned();
+            s.pop();
+            return s;
+        }
+        word.to_owned()
+    }
+
+    /// A participle reduced to its masculine singular ("blessées" → "blessé") when the
+    /// reduced form is in `table`.
+    pub(crate) fn participle<'a>(
+        &self,
+        word: &str,
+        table: &'a HashMap<String, String>,
+    ) -> Option<&'a String> {
+        let mut candidates = vec![word.to_owned()];
+        for suffix in ["s", "es", "e"] {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                candidates.push(stem.to_owned());
+            }
+        }
+        candidates.iter().find_map(|c| table.get(c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_loads_and_lemmatises() {
+        let lx = Lexicon::french().unwrap();
+        assert!(lx.cardinals.contains("quatre"));
+        assert_eq!(lx.lemma("attaques"), "attaque");
+        assert_eq!(lx.lemma("travaux"), "travail");
+        assert_eq!(lx.lemma("fois"), "fois");
+        assert_eq!(
+            lx.participle("blessées", &lx.states).map(String::as_str),
+            Some("blessé")
+        );
+        assert_eq!(
+            lx.participle("attaquées", &lx.verb_nouns)
+                .map(String::as_str),
+            Some("attaque")
+        );
+        assert_eq!(lx.months.get("décembre"), Some(&12));
+        assert!(
+            lx.qualifiers.first().is_some_and(|p| p.words.len() >= 3),
+            "longest first"
+        );
+        assert!(
+            lx.places
+                .iter()
+                .any(|p| p.words == ["aïn", "al-assad"] && p.value.country == "Irak")
+        );
+    }
+}

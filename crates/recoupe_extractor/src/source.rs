@@ -1,0 +1,138 @@
+//! Who gives a figure: "selon des chiffres du Pentagone", "ont indiqué les sources à Reuters",
+//! "a indiqué à l'AFP un responsable", "Washington a recensé".
+
+use recoupe_parser::Span;
+
+use crate::Lexicon;
+use crate::time::{match_phrase, phrase_at};
+use crate::tokens::{Token, TokenKind};
+
+/// The source a sentence names, with the words that gave it.
+pub(crate) fn find_source(lx: &Lexicon, tokens: &[Token], text: &str) -> Option<(String, Span)> {
+    for (i, _) in tokens.iter().enumerate() {
+        if let Some(opener) = lx.source_openers.iter().find(|o| phrase_at(tokens, i, o)) {
+            let from = i + opener.len();
+            if let Some(found) = noun_phrase(lx, tokens, from, text) {
+                return Some(found);
+            }
+        }
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        if !lx.source_verbs.contains(&t.lower) || t.is("selon") {
+            continue;
+        }
+        let aux = i
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .map(|p| p.lower.as_str());
+        let inverted_aux = matches!(
+            aux,
+            Some("a") | Some("ont") | Some("avait") | Some("avaient")
+        );
+        let pronoun = aux.is_some_and(|a| a.starts_with("a-t-") || a.starts_with("ont-"));
+        if pronoun {
+            continue;
+        }
+        // Inverted subject after a comma or quote: ", ont indiqué les sources à Reuters".
+        let before_aux = i.checked_sub(2).and_then(|p| tokens.get(p));
+        let inverted = inverted_aux && before_aux.is_some_and(|b| b.kind == TokenKind::Punct);
+        if inverted || !inverted_aux {
+            if let Some(found) = noun_phrase(lx, tokens, i + 1, text) {
+                return Some(found);
+            }
+        } else if let Some(subject) = subject_before(tokens, i.saturating_sub(2), text) {
+            let name = known(lx, tokens, subject.1, subject.2).unwrap_or(subject.0);
+            return Some((name, tokens[subject.1].span.cover(tokens[i].span)));
+        }
+    }
+    None
+}
+
+/// The noun phrase from `from` to the next punctuation: a known source in it, or its words.
+fn noun_phrase(lx: &Lexicon, tokens: &[Token], from: usize, text: &str) -> Option<(String, Span)> {
+    let mut end = from;
+    while end < tokens.len() && end < from + 12 {
+        let t = &tokens[end];
+        if t.kind == TokenKind::Punct
+            && matches!(t.lower.as_str(), "," | "." | ";" | ":" | "\"" | "(" | ")")
+        {
+            break;
+        }
+        end += 1;
+    }
+    if end == from {
+        return None;
+    }
+    let span = tokens[from].span.cover(tokens[end - 1].span);
+    if let Some(name) = known(lx, tokens, from, end) {
+        return Some((name, span));
+    }
+    // Skip the day and the article: "a indiqué mercredi la numéro deux" → "la numéro deux".
+    let mut start = from;
+    while start < end
+        && (lx.weekdays.contains_key(&tokens[start].lower)
+            || matches!(
+                tokens[start].lower.as_str(),
+                "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du"
+            ))
+    {
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    let words = tokens[start]
+        .span
+        .cover(tokens[end - 1].span)
+        .slice(text)
+        .to_owned();
+    Some((words, span))
+}
+
+/// A capitalised subject right before the auxiliary: "Washington a recensé".
+fn subject_before(tokens: &[Token], at: usize, text: &str) -> Option<(String, usize, usize)> {
+    let t = tokens.get(at)?;
+    (t.kind == TokenKind::Word && t.capitalised(text))
+        .then(|| (t.span.slice(text).to_owned(), at, at + 1))
+}
+
+/// A known source among `tokens[from..to]`.
+fn known(lx: &Lexicon, tokens: &[Token], from: usize, to: usize) -> Option<String> {
+    (from..to).find_map(|k| match_phrase(tokens, k, &lx.sources).map(|p| p.value.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn source(text: &str) -> Option<String> {
+        let lx = Lexicon::french().unwrap();
+        find_source(&lx, &tokenize(text, 0), text).map(|(s, _)| s)
+    }
+
+    #[test]
+    fn sources_from_selon_verbs_and_subjects() {
+        assert_eq!(
+            source("Selon des chiffres du Pentagone datant de vendredi, 17 attaques").as_deref(),
+            Some("Pentagone")
+        );
+        assert_eq!(
+            source("Trois attaques ont eu lieu jeudi, ont indiqué les sources à Reuters.")
+                .as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            source("Au total, Washington a recensé au moins 102 attaques").as_deref(),
+            Some("Washington")
+        );
+        assert_eq!(
+            source("Trois soldats ont été blessés, a ajouté le responsable.").as_deref(),
+            Some("responsable")
+        );
+        assert_eq!(
+            source("Il y a eu trois attaques, a-t-il ajouté.").as_deref(),
+            None
+        );
+    }
+}

@@ -1,0 +1,404 @@
+//! Time, resolved against the article's date and kept partial when it is partial: dates
+//! ("le 17 octobre", "mi-octobre"), weekdays ("jeudi" is the last Thursday not after the
+//! article), windows ("depuis …", "entre … et …") and the marks of a running total.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use recoupe_parser::{DayInterval, Span};
+
+use crate::Lexicon;
+use crate::lexicon::Phrase;
+use crate::tokens::{Token, TokenKind};
+
+/// A date written in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DateMention {
+    pub first: usize,
+    pub last: usize,
+    pub days: DayInterval,
+}
+
+/// What a sentence says about time.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct SentenceTime {
+    /// Start of a running total's window, and the words that gave it.
+    pub window_start: Option<(DayInterval, Span)>,
+    /// The date the figures hold at, when the sentence fixes it ("… et le 3 novembre").
+    pub as_of: Option<(DayInterval, Span)>,
+    /// A day the sentence's event happened ("jeudi", "le 8 décembre").
+    pub event_day: Option<(DayInterval, Span)>,
+    /// A mark of a running total ("au total", "jusqu'à présent").
+    pub cumulative_marker: Option<Span>,
+    /// Token ranges that are dates (so their numbers are not counts).
+    pub date_tokens: Vec<(usize, usize)>,
+}
+
+/// Whether `words` stand at `tokens[at..]`.
+pub(crate) fn phrase_at(tokens: &[Token], at: usize, words: &[String]) -> bool {
+    words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| tokens.get(at + k).is_some_and(|t| &t.lower == w))
+}
+
+/// Finds the first phrase of `phrases` that stands at `at`.
+pub(crate) fn match_phrase<'a, T>(
+    tokens: &[Token],
+    at: usize,
+    phrases: &'a [Phrase<T>],
+) -> Option<&'a Phrase<T>> {
+    phrases.iter().find(|p| phrase_at(tokens, at, &p.words))
+}
+
+fn last_on_or_before(day: NaiveDate, wd: Weekday) -> NaiveDate {
+    let back = (7 + day.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+    day - Duration::days(i64::from(back))
+}
+
+/// The day `day`/`month` (year unknown) resolved as the latest such day not after `reference`.
+fn resolve_day(
+    day: u32,
+    month: u32,
+    year: Option<i32>,
+    reference: DayInterval,
+) -> Option<DayInterval> {
+    if let Some(y) = year {
+        return NaiveDate::from_ymd_opt(y, month, day).map(DayInterval::day);
+    }
+    let at_last = NaiveDate::from_ymd_opt(reference.last.year(), month, day)?;
+    let d = if at_last > reference.last {
+        NaiveDate::from_ymd_opt(reference.last.year() - 1, month, day)?
+    } else {
+        at_last
+    };
+    Some(DayInterval::day(d))
+}
+
+fn resolve_month_part(
+    month: u32,
+    (a, b): (u32, u32),
+    year: Option<i32>,
+    reference: DayInterval,
+) -> Option<DayInterval> {
+    let y = match year {
+        Some(y) => y,
+        None if month > reference.last.month() => reference.last.year() - 1,
+        None => reference.last.year(),
+    };
+    let first = NaiveDate::from_ymd_opt(y, month, a)?;
+    let month_end = recoupe_parser::PartialDate::month(y, month)?
+        .interval()
+        .last;
+    let last = NaiveDate::from_ymd_opt(y, month, b).map_or(month_end, |d| d.min(month_end));
+    Some(DayInterval::new(first, last))
+}
+
+fn year_after(tokens: &[Token], at: usize) -> Option<i32> {
+    let t = tokens.get(at)?;
+    let v = t.value?;
+    (t.kind == TokenKind::Digits
+        && !t.grouped
+        && (1800.0..=2100.0).contains(&v)
+        && v.fract() == 0.0)
+        .then_some(v as i32)
+}
+
+/// The dates written in `tokens`.
+pub(crate) fn find_dates(
+    lx: &Lexicon,
+    tokens: &[Token],
+    reference: Option<DayInterval>,
+) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let Some(reference) = reference else {
+        return out;
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        // "17 octobre [2023]", "1er novembre"
+        let day = match t.kind {
+            TokenKind::Digits if !t.grouped => t
+                .value
+                .filter(|v| (1.0..=31.0).contains(v) && v.fract() == 0.0),
+            TokenKind::Word if t.is("premier") => Some(1.0),
+            _ => None,
+        };
+        if let Some(day) = day {
+            let mut m = i + 1;
+            if tokens
+                .get(m)
+                .is_some_and(|s| !s.space_before && (s.is("er") || s.is("re")))
+            {
+                m += 1;
+            }
+            if let Some(&month) = tokens.get(m).and_then(|mt| lx.months.get(&mt.lower)) {
+                let year = year_after(tokens, m + 1);
+                if let Some(days) = resolve_day(day as u32, month, year, reference) {
+                    let last = if year.is_some() { m + 1 } else { m };
+                    out.push(DateMention {
+                        first: i,
+                        last,
+                        days,
+                    });
+                    i = last + 1;
+                    continue;
+                }
+            }
+        }
+        // "mi-octobre", "début novembre", "fin décembre [2023]", "en octobre"
+        if t.kind == TokenKind::Word {
+            if let Some((prefix, month)) = t.lower.split_once('-')
+                && let (Some(part), Some(&m)) = (lx.month_parts.get(prefix), lx.months.get(month))
+            {
+                let year = year_after(tokens, i + 1);
+                if let Some(days) = resolve_month_part(m, *part, year, reference) {
+                    let last = if year.is_some() { i + 1 } else { i };
+                    out.push(DateMention {
+                        first: i,
+                        last,
+                        days,
+                    });
+                    i = last + 1;
+                    continue;
+                }
+            }
+            if let Some(part) = lx.month_parts.get(&t.lower)
+                && let Some(&m) = tokens.get(i + 1).and_then(|n| lx.months.get(&n.lower))
+            {
+                let year = year_after(tokens, i + 2);
+                if let Some(days) = resolve_month_part(m, *part, year, reference) {
+                    let last = if year.is_some() { i + 2 } else { i + 1 };
+                    out.push(DateMention {
+                        first: i,
+                        last,
+                        days,
+                    });
+                    i = last + 1;
+                    continue;
+                }
+            }
+            if let Some(&wd) = lx.weekdays.get(&t.lower) {
+                let days = DayInterval::new(
+                    last_on_or_before(reference.first, wd),
+                    last_on_or_before(reference.last, wd),
+                );
+                out.push(DateMention {
+                    first: i,
+                    last: i,
+                    days,
+                });
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Reads the time of a sentence. `anchors` resolves "depuis le début de la guerre" when the
+/// date was given elsewhere in the article.
+pub(crate) fn read_sentence_time(
+    lx: &Lexicon,
+    tokens: &[Token],
+    dates: &[DateMention],
+    reference: Option<DayInterval>,
+    anchors: &[(String, DayInterval)],
+) -> SentenceTime {
+    let mut st = SentenceTime {
+        date_tokens: dates.iter().map(|d| (d.first, d.last)).collect(),
+        ..SentenceTime::default()
+    };
+    let span_of = |a: usize, b: usize| -> Span {
+        let s = tokens.get(a).map_or(Span::default(), |t| t.span);
+        let e = tokens.get(b).map_or(s, |t| t.span);
+        s.cover(e)
+    };
+    let date_at = |from: usize, within: usize| {
+        dates
+            .iter()
+            .find(|d| d.first >= from && d.first <= from + within)
+    };
+    let mut used: Vec<usize> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        // "entre le 17 octobre et le 3 novembre", "du 17 octobre au 3 novembre"
+        if lx.span_openers.contains(&t.lower)
+            && st.as_of.is_none()
+            && let Some(a) = date_at(i + 1, 1)
+        {
+            let joiner = tokens.get(a.last + 1).map(|j| j.lower.as_str());
+            if matches!(joiner, Some("et") | Some("au"))
+                && let Some(b) = date_at(a.last + 2, 1)
+            {
+                st.window_start = Some((a.days, span_of(i, a.last)));
+                st.as_of = Some((b.days, span_of(a.last + 1, b.last)));
+                used.extend([a.first, b.first]);
+                continue;
+            }
+        }
+        if lx.window_closers.iter().any(|w| phrase_at(tokens, i, w))
+            && st.as_of.is_none()
+            && let Some(b) = date_at(i + 1, 2)
+        {
+            st.as_of = Some((b.days, span_of(i, b.last)));
+            used.push(b.first);
+        }
+        if lx.window_openers.contains(&t.lower) && st.window_start.is_none() {
+            // "depuis le début de la guerre … le 7 octobre"
+            let debut = (i + 1..=i + 2).find(|&k| tokens.get(k).is_some_and(|d| d.is("début")));
+            if let Some(k) = debut {
+                let key = anchor_key(tokens, k);
+                if let Some(d) = dates.iter().find(|d| d.first > k && d.first <= k + 14) {
+                    st.window_start = Some((d.days, span_of(i, d.last)));
+                    used.push(d.first);
+                } else if let Some((_, days)) = key
+                    .as_ref()
+                    .and_then(|key| anchors.iter().find(|(a, _)| a == key))
+                {
+                    st.window_start = Some((*days, span_of(i, k + 3)));
+                }
+                continue;
+            }
+            if let Some(d) = date_at(i + 1, 2) {
+                st.window_start = Some((d.days, span_of(i, d.last)));
+                used.push(d.first);
+                continue;
+            }
+            // "depuis deux semaines", "depuis 10 jours"
+            if let (Some(n), Some(unit)) = (tokens.get(i + 1), tokens.get(i + 2)) {
+                let count = n
+                    .value
+                    .or_else(|| crate::numbers::words_value(&[n.lower.as_str()]));
+                if let (Some(count), Some(days), Some(r)) =
+                    (count, lx.durations.get(&unit.lower), reference)
+                {
+                    let back = Duration::days((count as i64) * days);
+                    st.window_start = Some((
+                        DayInterval::new(r.first - back, r.last - back),
+                        span_of(i, i + 2),
+                    ));
+                }
+            }
+        }
+        if st.cumulative_marker.is_none()
+            && let Some(m) = lx
+                .cumulative_markers
+                .iter()
+                .find(|m| phrase_at(tokens, i, m))
+        {
+            st.cumulative_marker = Some(span_of(i, i + m.len() - 1));
+        }
+    }
+    if let Some(d) = dates.iter().find(|d| !used.contains(&d.first)) {
+        st.event_day = Some((d.days, span_of(d.first, d.last)));
+    }
+    st
+}
+
+/// The noun after "début de (la|l')" that names what began ("guerre").
+pub(crate) fn anchor_key(tokens: &[Token], debut: usize) -> Option<String> {
+    let mut k = debut + 1;
+    while tokens.get(k).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "de" | "du" | "des" | "la" | "l'" | "le" | "d'"
+        )
+    }) {
+        k += 1;
+    }
+    tokens
+        .get(k)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.lower.clone())
+}
+
+/// "début de la guerre … le 7 octobre" anywhere in a sentence: what began, and when.
+pub(crate) fn find_anchors(tokens: &[Token], dates: &[DateMention]) -> Vec<(String, DayInterval)> {
+    let mut out = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if t.is("début")
+            && let (Some(key), Some(d)) = (
+                anchor_key(tokens, k),
+                dates.iter().find(|d| d.first > k && d.first <= k + 14),
+            )
+        {
+            out.push((key, d.days));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+    use recoupe_parser::PartialDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn time_of(text: &str, article: &str) -> SentenceTime {
+        let lx = Lexicon::french().unwrap();
+        let tokens = tokenize(text, 0);
+        let reference = Some(PartialDate::parse(article).unwrap().interval());
+        let dates = find_dates(&lx, &tokens, reference);
+        read_sentence_time(&lx, &tokens, &dates, reference, &[])
+    }
+
+    #[test]
+    fn window_and_as_of_from_entre() {
+        let st = time_of(
+            "entre le 17 octobre et le 3 novembre, quelque 17 attaques",
+            "2023-11",
+        );
+        assert_eq!(
+            st.window_start.unwrap().0,
+            DayInterval::day(d(2023, 10, 17))
+        );
+        assert_eq!(st.as_of.unwrap().0, DayInterval::day(d(2023, 11, 3)));
+    }
+
+    #[test]
+    fn depuis_a_date_a_mid_month_and_the_start_of_the_war() {
+        let st = time_of("au moins 102 attaques depuis le 17 octobre", "2023-12");
+        assert_eq!(
+            st.window_start.unwrap().0,
+            DayInterval::day(d(2023, 10, 17))
+        );
+        let st = time_of("depuis la mi-octobre, plus de 150 attaques", "2024-01");
+        assert_eq!(
+            st.window_start.unwrap().0,
+            DayInterval::new(d(2023, 10, 11), d(2023, 10, 20))
+        );
+        let st = time_of(
+            "depuis le début de la guerre entre Israël et le Hamas le 7 octobre",
+            "2023-11",
+        );
+        assert_eq!(st.window_start.unwrap().0, DayInterval::day(d(2023, 10, 7)));
+        let st = time_of("depuis deux semaines", "2023-11-15");
+        assert_eq!(st.window_start.unwrap().0, DayInterval::day(d(2023, 11, 1)));
+    }
+
+    #[test]
+    fn weekdays_are_intervals_when_the_article_date_is_a_month() {
+        let st = time_of("Trois attaques ont eu lieu jeudi", "2023-11-10");
+        assert_eq!(st.event_day.unwrap().0, DayInterval::day(d(2023, 11, 9)));
+        let st = time_of("Trois attaques ont eu lieu jeudi", "2023-11");
+        assert_eq!(
+            st.event_day.unwrap().0,
+            DayInterval::new(d(2023, 10, 26), d(2023, 11, 30))
+        );
+    }
+
+    #[test]
+    fn a_date_later_than_the_article_is_last_year() {
+        let st = time_of("le 20 décembre", "2024-01");
+        assert_eq!(st.event_day.unwrap().0, DayInterval::day(d(2023, 12, 20)));
+    }
+
+    #[test]
+    fn markers_of_running_totals() {
+        let st = time_of("Jusqu'à présent, 56 militaires ont été blessés", "2023-11");
+        assert!(st.cumulative_marker.is_some());
+        assert!(st.window_start.is_none());
+    }
+}

@@ -1,0 +1,210 @@
+//! Words, digit groups and punctuation of normalised text, with their spans.
+//!
+//! Elided articles are their own tokens ("d'attaques" is `d'` + `attaques`), hyphenated
+//! compounds stay whole ("quatre-vingt-dix", "Moyen-Orient"), and a digit group keeps its
+//! thousands separators ("2 500", "2.500") and decimal comma ("2,5").
+
+use recoupe_parser::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner hyphens, or an elided word ending in `'`.
+    Word,
+    /// Digits, with thousands separators and a decimal comma.
+    Digits,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Span in the normalised text.
+    pub span: Span,
+    /// Lowercased text.
+    pub lower: String,
+    /// Word, digits or punctuation.
+    pub kind: TokenKind,
+    /// Whether whitespace (or the start of text) comes right before it.
+    pub space_before: bool,
+    /// For digits, the value read.
+    pub value: Option<f64>,
+    /// For digits, whether separators group thousands ("2 500", "2.500").
+    pub grouped: bool,
+}
+
+impl Token {
+    /// Whether this is the word `w` (lowercase).
+    pub fn is(&self, w: &str) -> bool {
+        self.lower == w
+    }
+
+    /// Whether the original starts with a capital letter.
+    pub fn capitalised(&self, text: &str) -> bool {
+        self.span
+            .slice(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+}
+
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+    "quelqu",
+];
+
+/// Tokenises `text`; spans are offset by `base`.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let pos = |i: usize| chars.get(i).map_or(text.len(), |&(p, _)| p);
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut space_before = true;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (kind, value, grouped);
+        if c.is_ascii_digit() {
+            let mut j = i;
+            while at(j).is_some_and(|c| c.is_ascii_digit()) {
+                j += 1;
+            }
+            let mut is_grouped = false;
+            if j - i <= 3 {
+                // Thousands groups: a separator then exactly three digits, not followed by a digit.
+                loop {
+                    let sep = at(j);
+                    let three = (1..=3).all(|k| at(j + k).is_some_and(|c| c.is_ascii_digit()));
+                    let fourth = at(j + 4).is_some_and(|c| c.is_ascii_digit());
+                    if matches!(sep, Some(' ') | Some('.')) && three && !fourth {
+                        j += 4;
+                        is_grouped = true;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            // Decimal comma: "2,5".
+            if at(j) == Some(',') && at(j + 1).is_some_and(|c| c.is_ascii_digit()) {
+                j += 1;
+                while at(j).is_some_and(|c| c.is_ascii_digit()) {
+                    j += 1;
+                }
+            }
+            let raw = text.get(pos(i)..pos(j)).unwrap_or("");
+            let cleaned: String = raw
+                .chars()
+                .filter(|c| *c != ' ' && *c != '.')
+                .map(|c| if c == ',' { '.' } else { c })
+                .collect();
+            kind = TokenKind::Digits;
+            value = cleaned.parse::<f64>().ok();
+            grouped = is_grouped;
+            i = j;
+        } else if c.is_alphabetic() {
+            let mut j = i;
+            loop {
+                while at(j).is_some_and(|c| c.is_alphabetic() || is_mark(c)) {
+                    j += 1;
+                }
+                match at(j) {
+                    Some('-') if at(j + 1).is_some_and(char::is_alphabetic) => j += 1,
+                    Some('\'') if at(j + 1).is_some_and(char::is_alphabetic) => {
+                        let word = text.get(pos(start)..pos(j)).unwrap_or("").to_lowercase();
+                        let last = word.rsplit('-').next().unwrap_or("");
+                        if ELISIONS.contains(&last) && !word.contains('-') {
+                            j += 1; // the elided word ends with its apostrophe
+                            break;
+                        }
+                        j += 1;
+                    }
+                    _ => break,
+                }
+            }
+            kind = TokenKind::Word;
+            value = None;
+            grouped = false;
+            i = j;
+        } else {
+            kind = TokenKind::Punct;
+            value = None;
+            grouped = false;
+            i += 1;
+        }
+        let span = Span::new(base + pos(start), base + pos(i));
+        let lower = text.get(pos(start)..pos(i)).unwrap_or("").to_lowercase();
+        out.push(Token {
+            span,
+            lower,
+            kind,
+            space_before,
+            value,
+            grouped,
+        });
+        space_before = false;
+    }
+    out
+}
+
+fn is_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text, 0).into_iter().map(|t| t.lower).collect()
+    }
+
+    #[test]
+    fn digits_keep_separators_and_decimals() {
+        let t = tokenize("2 500 soldats, 2.500 ou 2500 et 2,5 millions; 2014 200", 0);
+        let digits: Vec<(&str, Option<f64>)> = t
+            .iter()
+            .filter(|t| t.kind == TokenKind::Digits)
+            .map(|t| (t.lower.as_str(), t.value))
+            .collect();
+        assert_eq!(
+            digits,
+            vec![
+                ("2 500", Some(2500.0)),
+                ("2.500", Some(2500.0)),
+                ("2500", Some(2500.0)),
+                ("2,5", Some(2.5)),
+                ("2014", Some(2014.0)),
+                ("200", Some(200.0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn elisions_and_compounds() {
+        assert_eq!(
+            words("d'attaques l'Irak aujourd'hui"),
+            vec!["d'", "attaques", "l'", "irak", "aujourd'hui"]
+        );
+        assert_eq!(
+            words("quatre-vingt-dix Moyen-Orient jusqu'à a-t-il"),
+            vec!["quatre-vingt-dix", "moyen-orient", "jusqu'", "à", "a-t-il"]
+        );
+    }
+
+    #[test]
+    fn attachment_is_recorded() {
+        let t = tokenize("le 1er, 14h30", 0);
+        assert_eq!(t[1].lower, "1");
+        assert_eq!(t[2].lower, "er");
+        assert!(!t[2].space_before);
+        assert!(t[4].space_before && !t[5].space_before);
+    }
+}
