@@ -1,1 +1,16 @@
-//! placeholder
+//! `recoupe_checker` owns judgement: rule files loaded and validated into [`Metric`]s
+//! ([`rules`]), claims matched to metrics, and the consistency models ([`models`]: one file
+//! each) that turn a metric's claims into [`Finding`]s and a [`Verdict`]. Every claim no rule
+//! matched is listed in [`Outcome::unmatched`].
+//!
+//! It reads no files: rule texts come in as strings, claims as values.
+
+mod check;
+mod finding;
+mod models;
+pub mod rules;
+
+pub use check::{MetricOutcome, Outcome, check};
+pub use finding::{Finding, FindingKind, Point, PointOrigin, Verdict};
+pub use recoupe_extractor::Claim;
+pub use rules::{Metric, MetricId, Model, RuleError, RuleSet, Tolerance, load};

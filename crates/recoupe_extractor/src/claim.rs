@@ -274,6 +274,8 @@ pub struct Claim {
     pub source: Option<String>,
     /// The sentence it stands in.
     pub sentence: Span,
+    /// The sentence's text as written: the quote a report shows.
+    pub quote: String,
     /// Which words gave which field.
     pub explanation: Explanation,
 }

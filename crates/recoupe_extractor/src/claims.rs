@@ -632,6 +632,7 @@ impl SentenceContext<'_> {
             kind,
             source,
             sentence: self.sd.sentence,
+            quote: article.slice(self.sd.sentence).to_owned(),
             explanation,
         }
     }

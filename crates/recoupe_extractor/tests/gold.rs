@@ -1,11 +1,11 @@
 //! Measures the extractor against the hand annotations of the seeds (`tests/gold/seeds.toml`,
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! copied from the shared gold and never edited to fit the code).
 //!
 //! A gold claim is found when an extracted claim's number lies inside an occurrence of the
 //! gold quote and has the gold value. An extracted claim is correct when it is such a match
 //! (a figure repeated word for word later in the same article counts as correct again); any
 //! other extracted claim is a false positive. Run with `--nocapture` to see the tables.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

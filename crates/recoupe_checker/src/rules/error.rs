@@ -1,0 +1,137 @@
+//! Errors in rule files: each names the file, the line and column, the key, and a fix.
+
+use std::fmt;
+
+/// One problem in one rule file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    /// The file, as given to the loader.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// The text of that line, for display.
+    pub source_line: String,
+    /// How many characters to underline from `column`.
+    pub width: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it, when we know.
+    pub help: Option<String>,
+}
+
+impl fmt::Display for RuleError {
+    /// Renders like rustc: message, location, the line with a caret, and a help line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let gutter = self.line.to_string().len();
+        let pad = " ".repeat(gutter);
+        writeln!(f, "error: {}", self.message)?;
+        writeln!(f, "{pad}--> {}:{}:{}", self.file, self.line, self.column)?;
+        writeln!(f, "{pad} |")?;
+        writeln!(f, "{} | {}", self.line, self.source_line)?;
+        let lead: String = self
+            .source_line
+            .chars()
+            .take(self.column.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        write!(f, "{pad} | {lead}{}", "^".repeat(self.width.max(1)))?;
+        if let Some(help) = &self.help {
+            write!(f, "\n{pad} = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// Builds errors located in one file's text.
+pub(crate) struct Locator<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+}
+
+impl Locator<'_> {
+    /// An error at byte range `span` of the file.
+    pub fn error(
+        &self,
+        span: std::ops::Range<usize>,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> RuleError {
+        let start = span.start.min(self.text.len());
+        let (line, column) = recoupe_parser::line_col(self.text, start);
+        let source_line = self.text.lines().nth(line - 1).unwrap_or("").to_owned();
+        let line_rest = source_line.chars().count().saturating_sub(column - 1);
+        let width = self
+            .text
+            .get(start..span.end.min(self.text.len()))
+            .map_or(1, |s| s.lines().next().unwrap_or("").chars().count())
+            .clamp(1, line_rest.max(1));
+        RuleError {
+            file: self.file.to_owned(),
+            line,
+            column,
+            source_line,
+            width,
+            message: message.into(),
+            help,
+        }
+    }
+}
+
+/// The closest of `candidates` to `word`, if close enough to be a likely typo.
+pub(crate) fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (levenshtein(word, c), *c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_for_typos_only() {
+        let keys = ["tolerance", "title", "model"];
+        assert_eq!(did_you_mean("tolerence", &keys), Some("tolerance"));
+        assert_eq!(did_you_mean("modle", &keys), Some("model"));
+        assert_eq!(did_you_mean("zzz", &keys), None);
+    }
+
+    #[test]
+    fn renders_like_rustc() {
+        let text = "[[metric]]\ntolerence = \"10%\"\n";
+        let e = Locator {
+            file: "rules/x.toml",
+            text,
+        }
+        .error(
+            11..20,
+            "unknown key `tolerence`",
+            Some("did you mean `tolerance`?".into()),
+        );
+        assert_eq!(
+            e.to_string(),
+            "error: unknown key `tolerence`\n --> rules/x.toml:2:1\n  |\n2 | tolerence = \"10%\"\n  | ^^^^^^^^^\n  = help: did you mean `tolerance`?"
+        );
+    }
+}

@@ -1,0 +1,523 @@
+//! Rules: metrics worth tracking, loaded from TOML in two stages (ast-grep's way): serde types
+//! that reject unknown keys ([`schema`]), then validation into [`Metric`]s whose errors name
+//! the file, the line, the key and a fix. Every error of every file is reported at once.
+
+mod error;
+mod schema;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use recoupe_extractor::{Claim, ClaimKind};
+use regex::Regex;
+
+pub use error::RuleError;
+use error::{Locator, did_you_mean};
+use schema::{MATCH_KEYS, METRIC_KEYS, MatchSpec, MetricSpec, RuleFile};
+
+/// A metric's id, unique across all rule files.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MetricId(pub String);
+
+impl fmt::Display for MetricId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The consistency model a metric obeys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Model {
+    /// A level: every claim should agree ([`crate::models::stable`]).
+    Stable,
+    /// A running total: may grow, never shrink ([`crate::models::cumulative`]).
+    Cumulative,
+}
+
+impl Model {
+    /// All models, with their names in rule files.
+    pub const ALL: [(Model, &'static str); 2] =
+        [(Model::Stable, "stable"), (Model::Cumulative, "cumulative")];
+
+    /// The name used in rule files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Model::Stable => "stable",
+            Model::Cumulative => "cumulative",
+        }
+    }
+
+    /// The claim kinds a model reads unless the rule says otherwise.
+    fn default_kinds(self) -> Vec<ClaimKind> {
+        match self {
+            Model::Stable => vec![ClaimKind::Level],
+            Model::Cumulative => vec![ClaimKind::Cumulative],
+        }
+    }
+}
+
+/// How far apart two figures may be and still agree.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tolerance {
+    /// A fraction of the value ("10%" is 0.1).
+    Relative(f64),
+    /// An absolute difference ("50").
+    Absolute(f64),
+}
+
+impl Tolerance {
+    /// Widens `interval` by the tolerance on both sides.
+    pub fn widen(
+        self,
+        interval: recoupe_extractor::ValueInterval,
+    ) -> recoupe_extractor::ValueInterval {
+        match self {
+            Tolerance::Relative(t) => interval.widen(t),
+            Tolerance::Absolute(a) => recoupe_extractor::ValueInterval {
+                low: interval.low - a,
+                high: interval.high.map(|h| h + a),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Tolerance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Tolerance::Relative(t) => write!(f, "{}%", recoupe_extractor::fmt_value(t * 100.0)),
+            Tolerance::Absolute(a) => write!(f, "±{}", recoupe_extractor::fmt_value(*a)),
+        }
+    }
+}
+
+/// Which claims feed a metric.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    nouns: Vec<String>,
+    actors: Vec<String>,
+    places: Vec<String>,
+    places_any: Vec<String>,
+    places_none: Vec<String>,
+    kinds: Vec<ClaimKind>,
+    words: Vec<Regex>,
+    not_words: Vec<Regex>,
+}
+
+fn lower_all(v: &[String]) -> Vec<String> {
+    v.iter().map(|s| s.to_lowercase()).collect()
+}
+
+impl Matcher {
+    /// Whether `claim` feeds the metric.
+    pub fn matches(&self, claim: &Claim) -> bool {
+        let noun = claim.noun.as_deref().map(str::to_lowercase);
+        let places: Vec<String> = lower_all(&claim.places);
+        let actors: Vec<String> = lower_all(&claim.actors);
+        (self.nouns.is_empty() || noun.as_ref().is_some_and(|n| self.nouns.contains(n)))
+            && (self.actors.is_empty() || actors.iter().any(|a| self.actors.contains(a)))
+            && (self.places.is_empty()
+                || (places.len() == self.places.len()
+                    && places.iter().all(|p| self.places.contains(p))))
+            && (self.places_any.is_empty() || places.iter().any(|p| self.places_any.contains(p)))
+            && !places.iter().any(|p| self.places_none.contains(p))
+            && self.kinds.contains(&claim.kind)
+            && self.words.iter().all(|w| w.is_match(&claim.quote))
+            && !self.not_words.iter().any(|w| w.is_match(&claim.quote))
+    }
+}
+
+/// A validated metric.
+#[derive(Debug, Clone)]
+pub struct Metric {
+    /// Unique id.
+    pub id: MetricId,
+    /// What it tracks, for people.
+    pub title: String,
+    /// Its consistency model.
+    pub model: Model,
+    /// How far apart figures may be and still agree.
+    pub tolerance: Tolerance,
+    /// For a running total, the day it counts from.
+    pub since: Option<NaiveDate>,
+    /// How many days a claim's window start may be from `since` and still be comparable.
+    pub window_slack_days: i64,
+    /// Metrics that add up to this one.
+    pub parts: Vec<MetricId>,
+    /// Which claims feed it.
+    pub matcher: Matcher,
+    /// The file it was read from.
+    pub file: String,
+    /// Its line in the file.
+    pub line: usize,
+}
+
+/// All metrics of all rule files, in file order then order of appearance.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    /// The metrics.
+    pub metrics: Vec<Metric>,
+}
+
+impl RuleSet {
+    /// The metric with id `id`.
+    pub fn get(&self, id: &MetricId) -> Option<&Metric> {
+        self.metrics.iter().find(|m| &m.id == id)
+    }
+}
+
+/// Default tolerance when a metric names none.
+pub const DEFAULT_TOLERANCE: Tolerance = Tolerance::Relative(0.10);
+/// Default slack between a claim's window start and `since`, in days.
+pub const DEFAULT_WINDOW_SLACK_DAYS: i64 = 14;
+
+/// Loads rule files given as `(name, text)`, in the order given.
+///
+/// # Errors
+/// Every problem of every file, each located; no metric is returned if any file is wrong.
+pub fn load(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
+    let mut errors = Vec::new();
+    let mut metrics: Vec<(Metric, std::ops::Range<usize>, usize)> = Vec::new();
+    for (fi, (name, text)) in files.iter().enumerate() {
+        let loc = Locator { file: name, text };
+        match toml::from_str::<RuleFile>(text) {
+            Ok(file) => {
+                for spec in file.metric {
+                    let span = spec.span();
+                    match validate(&loc, spec.into_inner()) {
+                        Ok(m) => metrics.push((m, span, fi)),
+                        Err(mut e) => errors.append(&mut e),
+                    }
+                }
+            }
+            Err(e) => errors.push(toml_error(&loc, &e)),
+        }
+    }
+    // Ids are unique across files.
+    let mut seen: BTreeMap<MetricId, (String, usize)> = BTreeMap::new();
+    for (m, span, fi) in &metrics {
+        if let Some((file, line)) = seen.get(&m.id) {
+            let (name, text) = &files[*fi];
+            let loc = Locator { file: name, text };
+            errors.push(loc.error(
+                span.clone(),
+                format!("duplicate metric id `{}`", m.id),
+                Some(format!("`{}` is already defined at {file}:{line}; ids must be unique across rule files", m.id)),
+            ));
+        } else {
+            seen.insert(m.id.clone(), (m.file.clone(), m.line));
+        }
+    }
+    // Parts name known metrics and form no cycle.
+    for (m, span, fi) in &metrics {
+        let (name, text) = &files[*fi];
+        let loc = Locator { file: name, text };
+        for part in &m.parts {
+            if !seen.contains_key(part) {
+                let ids: Vec<&str> = seen.keys().map(|k| k.0.as_str()).collect();
+                errors.push(loc.error(
+                    span.clone(),
+                    format!("`parts` of `{}` names unknown metric `{part}`", m.id),
+                    Some(match did_you_mean(&part.0, &ids) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("known metrics: {}", ids.join(", ")),
+                    }),
+                ));
+            }
+        }
+        if reaches(&metrics, &m.id, &m.id, 0) {
+            errors.push(loc.error(
+                span.clone(),
+                format!("`parts` of `{}` form a cycle", m.id),
+                Some("a metric cannot be, directly or not, a part of itself".into()),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(RuleSet {
+            metrics: metrics.into_iter().map(|(m, _, _)| m).collect(),
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+fn reaches(
+    metrics: &[(Metric, std::ops::Range<usize>, usize)],
+    from: &MetricId,
+    target: &MetricId,
+    depth: usize,
+) -> bool {
+    if depth > metrics.len() {
+        return false;
+    }
+    let Some((m, _, _)) = metrics.iter().find(|(m, _, _)| &m.id == from) else {
+        return false;
+    };
+    m.parts
+        .iter()
+        .any(|p| p == target || reaches(metrics, p, target, depth + 1))
+}
+
+fn toml_error(loc: &Locator<'_>, e: &toml::de::Error) -> RuleError {
+    let span = e.span().unwrap_or(0..0);
+    let message = e.message().trim().to_owned();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or("");
+        let all: Vec<&str> = METRIC_KEYS.iter().chain(MATCH_KEYS).copied().collect();
+        let help = match did_you_mean(key, &all) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!(
+                "`[[metric]]` takes {}; `match` takes {}",
+                METRIC_KEYS.join(", "),
+                MATCH_KEYS.join(", ")
+            ),
+        };
+        return loc.error(span, format!("unknown key `{key}`"), Some(help));
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or("");
+        return loc.error(
+            span,
+            format!("missing key `{key}`"),
+            Some(format!("every `[[metric]]` needs `{key}`")),
+        );
+    }
+    loc.error(span, message, None)
+}
+
+fn validate(loc: &Locator<'_>, spec: MetricSpec) -> Result<Metric, Vec<RuleError>> {
+    let mut errors = Vec::new();
+    let id = spec.id.get_ref().trim().to_owned();
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    {
+        errors.push(loc.error(
+            spec.id.span(),
+            format!("invalid metric id `{id}`"),
+            Some("use lowercase letters, digits, `-` and `_`, e.g. `us-troops-iraq`".into()),
+        ));
+    }
+    let model = Model::ALL
+        .iter()
+        .find(|(_, n)| n == spec.model.get_ref())
+        .map(|(m, _)| *m);
+    if model.is_none() {
+        let names: Vec<&str> = Model::ALL.iter().map(|(_, n)| *n).collect();
+        errors.push(loc.error(
+            spec.model.span(),
+            format!("unknown model `{}`", spec.model.get_ref()),
+            Some(match did_you_mean(spec.model.get_ref(), &names) {
+                Some(s) => format!("did you mean `{s}`? models: {}", names.join(", ")),
+                None => format!("models: {}", names.join(", ")),
+            }),
+        ));
+    }
+    let tolerance = match &spec.tolerance {
+        None => DEFAULT_TOLERANCE,
+        Some(t) => parse_tolerance(t.get_ref()).unwrap_or_else(|why| {
+            errors.push(loc.error(
+                t.span(),
+                format!("invalid tolerance `{}`: {why}", t.get_ref()),
+                Some(
+                    "write a percentage like \"10%\" or an absolute difference like \"50\"".into(),
+                ),
+            ));
+            DEFAULT_TOLERANCE
+        }),
+    };
+    let since = spec.since.as_ref().and_then(|s| {
+        match NaiveDate::parse_from_str(s.get_ref(), "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.push(loc.error(
+                    s.span(),
+                    format!("invalid date `{}` for `since`", s.get_ref()),
+                    Some("write a day as YYYY-MM-DD, e.g. \"2023-10-17\"".into()),
+                ));
+                None
+            }
+        }
+    });
+    if let (Some(s), Some(Model::Stable)) = (&spec.since, model) {
+        errors.push(loc.error(
+            s.span(),
+            "`since` only applies to model = \"cumulative\"",
+            Some("remove `since`, or use model = \"cumulative\" for a running total".into()),
+        ));
+    }
+    let window_slack_days = match &spec.window_slack_days {
+        None => DEFAULT_WINDOW_SLACK_DAYS,
+        Some(w) if *w.get_ref() >= 0 => *w.get_ref(),
+        Some(w) => {
+            errors.push(loc.error(
+                w.span(),
+                format!(
+                    "`window_slack_days` must be 0 or more, found {}",
+                    w.get_ref()
+                ),
+                None,
+            ));
+            DEFAULT_WINDOW_SLACK_DAYS
+        }
+    };
+    let matcher = build_matcher(
+        loc,
+        spec.matcher.into_inner(),
+        model.unwrap_or(Model::Stable),
+        &mut errors,
+    );
+    let (line, _) = recoupe_parser::line_col(loc.text, spec.id.span().start);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Metric {
+        id: MetricId(id),
+        title: spec.title.into_inner(),
+        model: model.unwrap_or(Model::Stable),
+        tolerance,
+        since,
+        window_slack_days,
+        parts: spec
+            .parts
+            .into_iter()
+            .map(|p| MetricId(p.into_inner()))
+            .collect(),
+        matcher,
+        file: loc.file.to_owned(),
+        line,
+    })
+}
+
+fn parse_tolerance(text: &str) -> Result<Tolerance, String> {
+    let t = text.trim();
+    let (number, relative) = match t.strip_suffix('%') {
+        Some(n) => (n.trim(), true),
+        None => (t, false),
+    };
+    let v: f64 = number
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| "not a number".to_owned())?;
+    if !v.is_finite() || v < 0.0 {
+        return Err("it must be 0 or more".into());
+    }
+    if relative {
+        if v > 100.0 {
+            return Err("a percentage above 100% lets any figure agree".into());
+        }
+        Ok(Tolerance::Relative(v / 100.0))
+    } else {
+        Ok(Tolerance::Absolute(v))
+    }
+}
+
+fn build_matcher(
+    loc: &Locator<'_>,
+    spec: MatchSpec,
+    model: Model,
+    errors: &mut Vec<RuleError>,
+) -> Matcher {
+    let mut kinds = Vec::new();
+    for k in &spec.kinds {
+        match ClaimKind::from_name(k.get_ref()) {
+            Some(kind) => kinds.push(kind),
+            None => errors.push(loc.error(
+                k.span(),
+                format!("unknown claim kind `{}`", k.get_ref()),
+                Some("kinds: cumulative, event, level".into()),
+            )),
+        }
+    }
+    if spec.kinds.is_empty() {
+        kinds = model.default_kinds();
+    }
+    let mut regexes = |list: &[toml::Spanned<String>]| -> Vec<Regex> {
+        list.iter()
+            .filter_map(|w| match Regex::new(&format!("(?i){}", w.get_ref())) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    let why = e.to_string().lines().last().unwrap_or("").trim().trim_start_matches("error: ").to_owned();
+                    errors.push(loc.error(w.span(), format!("regex `{}` does not compile: {why}", w.get_ref()), Some("`words` and `not_words` are regular expressions (Rust regex syntax), matched without case".into())));
+                    None
+                }
+            })
+            .collect()
+    };
+    let words = regexes(&spec.words);
+    let not_words = regexes(&spec.not_words);
+    Matcher {
+        nouns: lower_all(&spec.nouns),
+        actors: lower_all(&spec.actors),
+        places: lower_all(&spec.places),
+        places_any: lower_all(&spec.places_any),
+        places_none: lower_all(&spec.places_none),
+        kinds,
+        words,
+        not_words,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_one(text: &str) -> Result<RuleSet, Vec<RuleError>> {
+        load(&[("rules/t.toml".into(), text.into())])
+    }
+
+    const GOOD: &str = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\ntolerance = \"5%\"\nmatch = { nouns = [\"soldat\"] }\n";
+
+    #[test]
+    fn loads_a_good_metric() {
+        let rules = load_one(GOOD).unwrap();
+        assert_eq!(rules.metrics.len(), 1);
+        assert_eq!(rules.metrics[0].tolerance, Tolerance::Relative(0.05));
+        assert_eq!(rules.metrics[0].line, 2);
+    }
+
+    #[test]
+    fn every_error_is_reported_with_its_place() {
+        let text = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stabel\"\ntolerance = \"ten\"\nsince = \"2023-13-01\"\nmatch = { words = [\"(\"] }\n";
+        let errors = load_one(text).unwrap_err();
+        let lines: Vec<(usize, &str)> = errors
+            .iter()
+            .map(|e| (e.line, e.message.as_str()))
+            .collect();
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert_eq!(lines[0].0, 4);
+        assert!(
+            errors[0]
+                .help
+                .as_deref()
+                .unwrap_or("")
+                .contains("did you mean `stable`")
+        );
+        assert!(lines[1].1.starts_with("invalid tolerance"));
+        assert!(lines[2].1.starts_with("invalid date"));
+        assert!(lines[3].1.contains("does not compile"));
+    }
+
+    #[test]
+    fn unknown_keys_duplicates_and_parts() {
+        let e = load_one("[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\ntolerence = \"5%\"\nmatch = {}\n").unwrap_err();
+        assert_eq!(e[0].message, "unknown key `tolerence`");
+        assert_eq!(e[0].line, 5);
+        let e = load(&[
+            ("a.toml".into(), GOOD.into()),
+            ("b.toml".into(), GOOD.into()),
+        ])
+        .unwrap_err();
+        assert!(e[0].message.contains("duplicate metric id `a`") && e[0].file == "b.toml");
+        let cyc = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"cumulative\"\nparts = [\"b\"]\nmatch = {}\n[[metric]]\nid = \"b\"\ntitle = \"B\"\nmodel = \"cumulative\"\nparts = [\"a\", \"zz\"]\nmatch = {}\n";
+        let e = load_one(cyc).unwrap_err();
+        let msgs: Vec<&str> = e.iter().map(|e| e.message.as_str()).collect();
+        assert!(
+            msgs.iter().any(|m| m.contains("unknown metric `zz`")),
+            "{msgs:?}"
+        );
+        assert_eq!(msgs.iter().filter(|m| m.contains("cycle")).count(), 2);
+    }
+}

@@ -1,0 +1,75 @@
+//! The rule files as written: serde types that reject unknown keys. Nothing here is
+//! validated beyond its TOML type; [`super::load`] turns them into [`super::Metric`]s.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One rule file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RuleFile {
+    #[serde(default)]
+    pub metric: Vec<Spanned<MetricSpec>>,
+}
+
+/// A `[[metric]]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MetricSpec {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub model: Spanned<String>,
+    pub tolerance: Option<Spanned<String>>,
+    pub since: Option<Spanned<String>>,
+    pub window_slack_days: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub parts: Vec<Spanned<String>>,
+    #[serde(rename = "match")]
+    pub matcher: Spanned<MatchSpec>,
+}
+
+/// A metric's `match` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MatchSpec {
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    #[serde(default)]
+    pub actors: Vec<String>,
+    #[serde(default)]
+    pub places: Vec<String>,
+    #[serde(default)]
+    pub places_any: Vec<String>,
+    #[serde(default)]
+    pub places_none: Vec<String>,
+    #[serde(default)]
+    pub kinds: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub words: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub not_words: Vec<Spanned<String>>,
+}
+
+/// Keys of `[[metric]]`, for "did you mean".
+pub(crate) const METRIC_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "model",
+    "tolerance",
+    "since",
+    "window_slack_days",
+    "parts",
+    "match",
+];
+
+/// Keys of `match`, for "did you mean".
+pub(crate) const MATCH_KEYS: &[&str] = &[
+    "nouns",
+    "actors",
+    "places",
+    "places_any",
+    "places_none",
+    "kinds",
+    "words",
+    "not_words",
+];

@@ -1,0 +1,76 @@
+//! Command-line arguments as clap parses them. [`crate::config`] resolves them into what a
+//! command needs before any work starts.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Cross-checks the figures in news articles against each other.
+#[derive(Debug, Parser)]
+#[command(name = "recoupe", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the claims of a corpus against the rules and print a consistency report.
+    ///
+    /// Exit status: 0 no contradiction, 1 contradictions found, 2 bad input or bad rules.
+    Report {
+        /// Article files or folders (seed format `.txt`, JSON Lines `.jsonl`); default `seeds/`.
+        paths: Vec<PathBuf>,
+        /// Folder of rule files (`*.toml`, read recursively); default `rules/`.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// When to use colours in text output.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+    /// List the claims read from a corpus.
+    Claims {
+        /// Article files or folders; default `seeds/`.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ClaimsFormat::Table)]
+        format: ClaimsFormat,
+        /// Show which words gave each claim's qualifier, noun, places, time and source.
+        #[arg(long)]
+        explain: bool,
+    },
+}
+
+/// Formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// For people, in a terminal.
+    Text,
+    /// For tools: schema `recoupe.report/1`.
+    Json,
+}
+
+/// Formats of `claims`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClaimsFormat {
+    /// An aligned table.
+    Table,
+    /// One JSON object a line: schema `recoupe.claim/1`.
+    Jsonl,
+}
+
+/// Colour choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colours on a terminal, unless `NO_COLOR` is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}

@@ -1,0 +1,51 @@
+//! `recoupe claims`: the claims read from a corpus.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use recoupe_extractor::Extractor;
+
+use crate::args::ClaimsFormat;
+use crate::{ExitStatus, corpus, print_problems};
+
+/// What `claims` needs, resolved from the arguments.
+pub struct ClaimsConfig {
+    /// Article files and folders.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    pub format: ClaimsFormat,
+    /// Show what gave each field.
+    pub explain: bool,
+}
+
+/// Runs `claims`.
+pub fn run(
+    config: &ClaimsConfig,
+    extractor: &Extractor,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitStatus> {
+    let (files, mut problems) = corpus::collect(&config.paths);
+    let corpus = corpus::read(&files, extractor);
+    problems.extend(corpus.problems.iter().cloned());
+    match config.format {
+        ClaimsFormat::Jsonl => recoupe_report::claims_jsonl::render(&corpus.claims, out)?,
+        ClaimsFormat::Table => {
+            let text_of = |c: &recoupe_extractor::Claim| {
+                corpus
+                    .texts
+                    .binary_search_by(|(id, _)| id.cmp(&c.id.article))
+                    .ok()
+                    .and_then(|i| corpus.texts.get(i))
+                    .map(|(_, t)| t.clone())
+            };
+            recoupe_report::claims_table::render(&corpus.claims, config.explain, &text_of, out)?;
+        }
+    }
+    let bad = print_problems(&problems, corpus.bad_files, err)?;
+    Ok(if bad {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Clean
+    })
+}

@@ -1,0 +1,88 @@
+//! `recoupe report`: corpus and rules to a consistency report.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use recoupe_extractor::Extractor;
+use recoupe_report::Report;
+
+use crate::args::{ColorChoice, ReportFormat};
+use crate::rules_dir::{self, RulesProblem};
+use crate::{ExitStatus, corpus, print_problems};
+
+/// What `report` needs, resolved from the arguments.
+pub struct ReportConfig {
+    /// Article files and folders.
+    pub paths: Vec<PathBuf>,
+    /// Rules folder.
+    pub rules: PathBuf,
+    /// Output format.
+    pub format: ReportFormat,
+    /// Colour choice.
+    pub color: ColorChoice,
+}
+
+/// Runs `report`.
+pub fn run(
+    config: &ReportConfig,
+    extractor: &Extractor,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitStatus> {
+    // Rules are validated before any work starts.
+    let rules = match rules_dir::load(&config.rules) {
+        Ok(r) => r,
+        Err(RulesProblem::Folder(message)) => {
+            writeln!(err, "error: {message}")?;
+            return Ok(ExitStatus::Failure);
+        }
+        Err(RulesProblem::Invalid(errors)) => {
+            for e in &errors {
+                writeln!(err, "{e}\n")?;
+            }
+            let files: std::collections::BTreeSet<&str> =
+                errors.iter().map(|e| e.file.as_str()).collect();
+            writeln!(
+                err,
+                "recoupe: {} error{} in {} rule file{}; nothing was checked",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" },
+                files.len(),
+                if files.len() == 1 { "" } else { "s" }
+            )?;
+            return Ok(ExitStatus::Failure);
+        }
+    };
+    let (files, mut problems) = corpus::collect(&config.paths);
+    let corpus = corpus::read(&files, extractor);
+    problems.extend(corpus.problems.iter().cloned());
+    let outcome = recoupe_checker::check(&corpus.claims, &rules);
+    let report = Report {
+        articles: corpus.articles,
+        claims: &corpus.claims,
+        rules: &rules,
+        outcome: &outcome,
+    };
+    match config.format {
+        ReportFormat::Text => {
+            let color = match config.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            recoupe_report::text::render(&report, out, color)?;
+        }
+        ReportFormat::Json => recoupe_report::json::render(&report, out)?,
+    }
+    let bad = print_problems(&problems, corpus.bad_files, err)?;
+    Ok(if bad {
+        ExitStatus::Failure
+    } else if outcome.contradictions() > 0 {
+        ExitStatus::Contradictions
+    } else {
+        ExitStatus::Clean
+    })
+}

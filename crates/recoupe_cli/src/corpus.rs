@@ -1,0 +1,156 @@
+//! Reading the corpus: files and folders to articles, in parallel, in a deterministic order.
+//! The only place that reads article files.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use recoupe_extractor::{Claim, Extractor};
+use recoupe_parser::{ArticleId, Diagnostic, Severity, line_col, parse_jsonl, parse_seed};
+
+/// A problem with an input file, ready to print.
+#[derive(Debug, Clone)]
+pub struct InputProblem {
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// `path:line:col: message`.
+    pub message: String,
+}
+
+/// What reading a corpus gives.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// Articles read.
+    pub articles: usize,
+    /// Claims of all articles, sorted by article id then offset.
+    pub claims: Vec<Claim>,
+    /// Each article's text by id, for `--explain`.
+    pub texts: Vec<(ArticleId, String)>,
+    /// Problems, in path order.
+    pub problems: Vec<InputProblem>,
+    /// Files with at least one error.
+    pub bad_files: usize,
+}
+
+/// The article files under `paths`: files as given, folders searched recursively for `.txt`
+/// and `.jsonl`, sorted.
+pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputProblem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut files, &mut problems);
+        } else if p.is_file() {
+            files.push(p.clone());
+        } else {
+            problems.push(InputProblem {
+                severity: Severity::Error,
+                message: format!("{}: no such file or folder", p.display()),
+            });
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, problems)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<InputProblem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(InputProblem {
+                severity: Severity::Error,
+                message: format!("{}: cannot read folder: {e}", dir.display()),
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, files, problems);
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt" | "jsonl")
+        ) {
+            files.push(path);
+        }
+    }
+}
+
+struct FileResult {
+    articles: Vec<(ArticleId, String)>,
+    claims: Vec<Claim>,
+    problems: Vec<InputProblem>,
+    bad: bool,
+}
+
+fn located(path: &Path, text: &str, d: &Diagnostic) -> InputProblem {
+    let place = match d.span {
+        Some(s) => {
+            let (l, c) = line_col(text, s.start);
+            format!("{}:{l}:{c}", path.display())
+        }
+        None => path.display().to_string(),
+    };
+    InputProblem {
+        severity: d.severity,
+        message: format!("{place}: {}", d.message),
+    }
+}
+
+fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return FileResult {
+                articles: Vec::new(),
+                claims: Vec::new(),
+                problems: vec![InputProblem {
+                    severity: Severity::Error,
+                    message: format!("{}: cannot read: {e}", path.display()),
+                }],
+                bad: true,
+            };
+        }
+    };
+    let (articles, diagnostics, text) = if path.extension().is_some_and(|e| e == "jsonl") {
+        let (articles, d) = parse_jsonl(&bytes);
+        (articles, d, String::from_utf8_lossy(&bytes).into_owned())
+    } else {
+        let id = path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let (article, d) = parse_seed(ArticleId(id), &bytes);
+        let text = article.text.clone();
+        (vec![article], d, text)
+    };
+    let problems: Vec<InputProblem> = diagnostics
+        .iter()
+        .map(|d| located(path, &text, d))
+        .collect();
+    let bad = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let claims = articles.iter().flat_map(|a| extractor.extract(a)).collect();
+    FileResult {
+        articles: articles.into_iter().map(|a| (a.id, a.text)).collect(),
+        claims,
+        problems,
+        bad,
+    }
+}
+
+/// Reads, parses and extracts every file, in parallel; the result does not depend on the
+/// number of threads.
+pub fn read(files: &[PathBuf], extractor: &Extractor) -> Corpus {
+    let results: Vec<FileResult> = files.par_iter().map(|f| read_file(f, extractor)).collect();
+    let mut corpus = Corpus::default();
+    for r in results {
+        corpus.articles += r.articles.len();
+        corpus.texts.extend(r.articles);
+        corpus.claims.extend(r.claims);
+        corpus.problems.extend(r.problems);
+        corpus.bad_files += usize::from(r.bad);
+    }
+    corpus.claims.sort_by(|a, b| a.id.cmp(&b.id));
+    corpus.texts.sort_by(|a, b| a.0.cmp(&b.0));
+    corpus
+}

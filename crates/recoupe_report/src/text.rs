@@ -1,0 +1,189 @@
+//! The text report for terminals: a summary line, then per metric its verdict, its timeline
+//! (date, figure as written, interval, source, article, quote) and its findings; contradictions
+//! show both quotes one above the other and say why they cannot both be true.
+
+use std::io::{self, Write};
+
+use recoupe_checker::{FindingKind, MetricOutcome, PointOrigin, Verdict};
+use recoupe_extractor::Claim;
+
+use crate::Report;
+use crate::excerpt::excerpt;
+
+const QUOTE_WIDTH: usize = 110;
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn verdict(&self, v: Verdict) -> String {
+        let code = match v {
+            Verdict::Contradiction => "1;31",
+            Verdict::Progression | Verdict::Agreement => "1;32",
+            Verdict::Unconfirmed => "1;33",
+            Verdict::Uncheckable | Verdict::NoClaims => "2",
+        };
+        self.paint(code, &v.name().to_uppercase())
+    }
+}
+
+/// Writes the text report. `color` adds ANSI colours (the caller decides: a TTY and no `NO_COLOR`).
+///
+/// # Errors
+/// Errors of the writer.
+pub fn render(report: &Report<'_>, w: &mut dyn Write, color: bool) -> io::Result<()> {
+    let style = Style { color };
+    let contradictions = report.outcome.contradictions();
+    writeln!(
+        w,
+        "recoupe: {} article{}, {} claim{}, {} metric{}, {} contradiction{}, {} unmatched claim{}",
+        report.articles,
+        plural(report.articles),
+        report.claims.len(),
+        plural(report.claims.len()),
+        report.rules.metrics.len(),
+        plural(report.rules.metrics.len()),
+        contradictions,
+        plural(contradictions),
+        report.outcome.unmatched.len(),
+        plural(report.outcome.unmatched.len())
+    )?;
+    for m in &report.outcome.metrics {
+        writeln!(w)?;
+        metric(report, m, w, &style)?;
+    }
+    if !report.outcome.unmatched.is_empty() {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{}",
+            style.paint(
+                "1",
+                &format!(
+                    "unmatched claims ({}): no rule reads them",
+                    report.outcome.unmatched.len()
+                )
+            )
+        )?;
+        for &i in &report.outcome.unmatched {
+            if let Some(c) = report.claims.get(i) {
+                let noun = c.noun.as_deref().unwrap_or("?");
+                let places = if c.places.is_empty() {
+                    "-".to_owned()
+                } else {
+                    c.places.join("+")
+                };
+                writeln!(
+                    w,
+                    "  {:<23} {:<20} {:<12} {:<14} {:<28} «{}»",
+                    when(c),
+                    c.written,
+                    noun,
+                    places,
+                    c.id,
+                    excerpt(c, QUOTE_WIDTH)
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn when(c: &Claim) -> String {
+    c.as_of.map_or("undated".to_owned(), |d| d.to_string())
+}
+
+fn metric(
+    report: &Report<'_>,
+    m: &MetricOutcome,
+    w: &mut dyn Write,
+    style: &Style,
+) -> io::Result<()> {
+    let Some(rule) = report.rules.metrics.get(m.metric) else {
+        return Ok(());
+    };
+    writeln!(w, "{}  {}", style.paint("1", &rule.id.0), rule.title)?;
+    let since = rule
+        .since
+        .map(|d| format!(", since {}", d.format("%Y-%m-%d")))
+        .unwrap_or_default();
+    let why = match m.verdict {
+        Verdict::Unconfirmed => " (one usable claim: nothing to cross-check it with)",
+        Verdict::NoClaims => " (no claim matched this metric)",
+        _ => "",
+    };
+    writeln!(
+        w,
+        "  {}{why} · model {} (tolerance {}{since}) · {} claim{}",
+        style.verdict(m.verdict),
+        rule.model.name(),
+        rule.tolerance,
+        m.claims.len(),
+        if m.claims.len() == 1 { "" } else { "s" }
+    )?;
+    for p in &m.points {
+        let date = p.as_of.map_or("undated".to_owned(), |d| d.to_string());
+        let first = p.claims.first().and_then(|&i| report.claims.get(i));
+        let source = first.and_then(|c| c.source.as_deref()).unwrap_or("-");
+        let article = first.map_or(String::new(), |c| c.id.article.0.clone());
+        let origin = match &p.origin {
+            PointOrigin::Claim => String::new(),
+            PointOrigin::Sum => " (sum of parts)".to_owned(),
+            PointOrigin::PartBound(part) => format!(" (part {part}: lower bound)"),
+        };
+        writeln!(
+            w,
+            "  {date:<23} {:<24} {:<14} {:<20} {article}{origin}",
+            p.label,
+            p.interval.to_string(),
+            source
+        )?;
+        let mut shown: Vec<recoupe_parser::Span> = Vec::new();
+        for &i in &p.claims {
+            if let Some(c) = report.claims.get(i) {
+                if shown.contains(&c.sentence) {
+                    continue;
+                }
+                shown.push(c.sentence);
+                writeln!(w, "  {:<23} «{}»", "", excerpt(c, QUOTE_WIDTH))?;
+            }
+        }
+    }
+    for f in &m.findings {
+        let mark = match f.kind {
+            FindingKind::Contradiction => style.paint("1;31", "✗ contradiction"),
+            FindingKind::Progression => style.paint("32", "↗ progression"),
+            FindingKind::Agreement => style.paint("32", "= agreement"),
+            FindingKind::Uncheckable => style.paint("2", "? uncheckable"),
+            FindingKind::NotComparable => style.paint("2", "≠ not comparable"),
+        };
+        writeln!(w, "  {mark}: {}", f.message)?;
+        if f.kind == FindingKind::Contradiction {
+            for &i in &f.claims {
+                if let Some(c) = report.claims.get(i) {
+                    writeln!(
+                        w,
+                        "      {:<22} {:<10} «{}»",
+                        c.id.article.0,
+                        when(c),
+                        excerpt(c, QUOTE_WIDTH)
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,269 @@
+//! The JSON interface: versioned output types, apart from the domain types, so the
+//! internals can change without breaking the tools that read `recoupe`'s JSON.
+//!
+//! Schema `recoupe.report/1` (report) and `recoupe.claim/1` (one claim a line). Fields may be
+//! added within a version; none is renamed or removed without a new version.
+
+use serde::Serialize;
+
+use recoupe_checker::{Finding, MetricOutcome, Point, PointOrigin};
+use recoupe_extractor::Claim;
+
+use crate::Report;
+
+/// Version of the report schema.
+pub const REPORT_SCHEMA: &str = "recoupe.report/1";
+/// Version of the claim schema.
+pub const CLAIM_SCHEMA: &str = "recoupe.claim/1";
+
+/// A claim as JSON.
+#[derive(Serialize)]
+pub struct WireClaim<'a> {
+    /// `article:offset`.
+    pub id: String,
+    /// Article id (file stem).
+    pub article: &'a str,
+    /// Byte offset of the number in the article's text.
+    pub start: usize,
+    /// End byte offset of the number.
+    pub end: usize,
+    /// The number as written.
+    pub text: &'a str,
+    /// Qualifier and number as written.
+    pub written: &'a str,
+    /// Value read.
+    pub value: f64,
+    /// Smallest value allowed.
+    pub low: f64,
+    /// Largest value allowed, `null` when unbounded.
+    pub high: Option<f64>,
+    /// exact | approx | nearly | at_least | more_than | at_most | less_than | range | vague.
+    pub qualifier: &'static str,
+    /// Lemma of the counted thing.
+    pub noun: Option<&'a str>,
+    /// Head noun when a participle changed what is counted.
+    pub head: Option<&'a str>,
+    /// Countries or regions.
+    pub places: &'a [String],
+    /// The first actor, or `null`.
+    pub actor: Option<&'a str>,
+    /// All actors.
+    pub actors: &'a [String],
+    /// `YYYY-MM`, `YYYY-MM-DD`, or `YYYY-MM-DD..YYYY-MM-DD`.
+    pub as_of: Option<String>,
+    /// Same forms as `as_of`.
+    pub window_start: Option<String>,
+    /// cumulative | event | level.
+    pub kind: &'static str,
+    /// Whether it is a running total.
+    pub cumulative: bool,
+    /// Who gives it.
+    pub source: Option<&'a str>,
+    /// The sentence.
+    pub sentence: &'a str,
+    /// Byte offset of the sentence.
+    pub sentence_start: usize,
+    /// End byte offset of the sentence.
+    pub sentence_end: usize,
+}
+
+impl<'a> WireClaim<'a> {
+    /// The wire form of `c`.
+    pub fn new(c: &'a Claim) -> Self {
+        WireClaim {
+            id: c.id.to_string(),
+            article: &c.id.article.0,
+            start: c.number.start,
+            end: c.number.end,
+            text: &c.text,
+            written: &c.written,
+            value: c.value,
+            low: c.interval.low,
+            high: c.interval.high,
+            qualifier: c.qualifier.name(),
+            noun: c.noun.as_deref(),
+            head: c.head.as_deref(),
+            places: &c.places,
+            actor: c.actors.first().map(String::as_str),
+            actors: &c.actors,
+            as_of: c.as_of.map(|d| d.to_string()),
+            window_start: c.window_start.map(|d| d.to_string()),
+            kind: c.kind.name(),
+            cumulative: c.is_cumulative(),
+            source: c.source.as_deref(),
+            sentence: &c.quote,
+            sentence_start: c.sentence.start,
+            sentence_end: c.sentence.end,
+        }
+    }
+}
+
+/// The report as JSON.
+#[derive(Serialize)]
+pub struct WireReport<'a> {
+    /// [`REPORT_SCHEMA`].
+    pub schema: &'static str,
+    /// Counts.
+    pub summary: WireSummary,
+    /// One per metric, in rule order.
+    pub metrics: Vec<WireMetric<'a>>,
+    /// Claims no metric matched.
+    pub unmatched: Vec<WireClaim<'a>>,
+}
+
+/// Counts of a run.
+#[derive(Serialize)]
+pub struct WireSummary {
+    /// Articles read.
+    pub articles: usize,
+    /// Claims extracted.
+    pub claims: usize,
+    /// Metrics checked.
+    pub metrics: usize,
+    /// Contradiction findings.
+    pub contradictions: usize,
+    /// Claims no metric matched.
+    pub unmatched: usize,
+}
+
+/// A metric's outcome.
+#[derive(Serialize)]
+pub struct WireMetric<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// stable | cumulative.
+    pub model: &'static str,
+    /// "10%" or "±50".
+    pub tolerance: String,
+    /// Rule file.
+    pub file: &'a str,
+    /// contradiction | progression | agreement | unconfirmed | uncheckable | no_claims.
+    pub verdict: &'static str,
+    /// Its claims, in timeline order.
+    pub claims: Vec<WireClaim<'a>>,
+    /// Its timeline, with points derived from parts.
+    pub timeline: Vec<WirePoint>,
+    /// Findings, contradictions first.
+    pub findings: Vec<WireFinding>,
+}
+
+/// A timeline point.
+#[derive(Serialize)]
+pub struct WirePoint {
+    /// claim | sum | part.
+    pub origin: &'static str,
+    /// For `part`, the part metric.
+    pub part: Option<String>,
+    /// The figure as written.
+    pub label: String,
+    /// Nominal value.
+    pub value: f64,
+    /// Smallest value.
+    pub low: f64,
+    /// Largest value or `null`.
+    pub high: Option<f64>,
+    /// When it holds.
+    pub as_of: Option<String>,
+    /// Claim ids.
+    pub claims: Vec<String>,
+}
+
+/// A finding.
+#[derive(Serialize)]
+pub struct WireFinding {
+    /// contradiction | progression | agreement | uncheckable | not_comparable.
+    pub kind: &'static str,
+    /// Claim ids.
+    pub claims: Vec<String>,
+    /// Why.
+    pub message: String,
+}
+
+fn ids(indices: &[usize], claims: &[Claim]) -> Vec<String> {
+    indices
+        .iter()
+        .filter_map(|&i| claims.get(i))
+        .map(|c| c.id.to_string())
+        .collect()
+}
+
+fn point(p: &Point, claims: &[Claim]) -> WirePoint {
+    let (origin, part) = match &p.origin {
+        PointOrigin::Claim => ("claim", None),
+        PointOrigin::Sum => ("sum", None),
+        PointOrigin::PartBound(m) => ("part", Some(m.0.clone())),
+    };
+    WirePoint {
+        origin,
+        part,
+        label: p.label.clone(),
+        value: p.value,
+        low: p.interval.low,
+        high: p.interval.high,
+        as_of: p.as_of.map(|d| d.to_string()),
+        claims: ids(&p.claims, claims),
+    }
+}
+
+fn finding(f: &Finding, claims: &[Claim]) -> WireFinding {
+    WireFinding {
+        kind: f.kind.name(),
+        claims: ids(&f.claims, claims),
+        message: f.message.clone(),
+    }
+}
+
+fn metric<'a>(m: &'a MetricOutcome, report: &Report<'a>) -> Option<WireMetric<'a>> {
+    let rule = report.rules.metrics.get(m.metric)?;
+    Some(WireMetric {
+        id: &rule.id.0,
+        title: &rule.title,
+        model: rule.model.name(),
+        tolerance: rule.tolerance.to_string(),
+        file: &rule.file,
+        verdict: m.verdict.name(),
+        claims: m
+            .claims
+            .iter()
+            .filter_map(|&i| report.claims.get(i))
+            .map(WireClaim::new)
+            .collect(),
+        timeline: m.points.iter().map(|p| point(p, report.claims)).collect(),
+        findings: m
+            .findings
+            .iter()
+            .map(|f| finding(f, report.claims))
+            .collect(),
+    })
+}
+
+impl<'a> WireReport<'a> {
+    /// The wire form of `report`.
+    pub fn new(report: &Report<'a>) -> Self {
+        WireReport {
+            schema: REPORT_SCHEMA,
+            summary: WireSummary {
+                articles: report.articles,
+                claims: report.claims.len(),
+                metrics: report.rules.metrics.len(),
+                contradictions: report.outcome.contradictions(),
+                unmatched: report.outcome.unmatched.len(),
+            },
+            metrics: report
+                .outcome
+                .metrics
+                .iter()
+                .filter_map(|m| metric(m, report))
+                .collect(),
+            unmatched: report
+                .outcome
+                .unmatched
+                .iter()
+                .filter_map(|&i| report.claims.get(i))
+                .map(WireClaim::new)
+                .collect(),
+        }
+    }
+}

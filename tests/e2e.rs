@@ -1,0 +1,199 @@
+//! End-to-end tests: `recoupe` run in process on the seeds and on every fixture under
+//! `tests/fixtures/<case>/` (articles + rules), with insta snapshots of the output and the
+//! exit status. Adding a case is adding a folder.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+/// Runs `recoupe` with `args`; returns (exit code, stdout, stderr) with the repository's
+/// absolute path removed so snapshots hold no machine-specific path.
+fn recoupe(args: &[&str]) -> (u8, String, String) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let mut all = vec!["recoupe"];
+    all.extend_from_slice(args);
+    let status = recoupe_cli::run(all, &mut out, &mut err);
+    let prefix = format!("{}/", root().display());
+    let clean = |b: Vec<u8>| String::from_utf8(b).unwrap().replace(&prefix, "");
+    (status.code(), clean(out), clean(err))
+}
+
+fn path(p: &Path) -> String {
+    p.display().to_string()
+}
+
+fn seeds_report(format: &str) -> (u8, String, String) {
+    let r = root();
+    recoupe(&[
+        "report",
+        &path(&r.join("seeds")),
+        "--rules",
+        &path(&r.join("rules")),
+        "--format",
+        format,
+        "--color",
+        "never",
+    ])
+}
+
+#[test]
+fn seeds_report_text() {
+    let (code, out, err) = seeds_report("text");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err, "");
+    insta::assert_snapshot!("seeds_report_text", out);
+}
+
+#[test]
+fn seeds_report_json() {
+    let (code, out, err) = seeds_report("json");
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["schema"], "recoupe.report/1");
+    assert_eq!(json["summary"]["contradictions"], 0);
+    insta::assert_snapshot!("seeds_report_json", out);
+}
+
+#[test]
+fn seeds_claims_jsonl() {
+    let r = root();
+    let (code, out, err) = recoupe(&["claims", &path(&r.join("seeds")), "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    // Every span slices, in the file as written, to the text it claims.
+    for line in out.lines() {
+        let c: serde_json::Value = serde_json::from_str(line).unwrap();
+        let article = c["article"].as_str().unwrap();
+        let file = std::fs::read_to_string(r.join("seeds").join(format!("{article}.txt"))).unwrap();
+        let (s, e) = (
+            c["start"].as_u64().unwrap() as usize,
+            c["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&file[s..e], c["text"].as_str().unwrap(), "{line}");
+        let (ss, se) = (
+            c["sentence_start"].as_u64().unwrap() as usize,
+            c["sentence_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&file[ss..se], c["sentence"].as_str().unwrap());
+        assert!(ss <= s && e <= se);
+    }
+    insta::assert_snapshot!("seeds_claims_jsonl", out);
+}
+
+#[test]
+fn seeds_claims_table_explain() {
+    let r = root();
+    let (code, out, _) = recoupe(&["claims", &path(&r.join("seeds")), "--explain"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("seeds_claims_explain", out);
+}
+
+#[test]
+fn output_does_not_depend_on_threads_or_argument_order() {
+    let r = root();
+    let mut files: Vec<String> = std::fs::read_dir(r.join("seeds"))
+        .unwrap()
+        .map(|e| path(&e.unwrap().path()))
+        .collect();
+    files.sort();
+    let rules = path(&r.join("rules"));
+    let run = |files: &[String]| {
+        let mut args = vec!["report", "--format", "json", "--rules", rules.as_str()];
+        args.extend(files.iter().map(String::as_str));
+        recoupe(&args).1
+    };
+    let forward = run(&files);
+    files.reverse();
+    let backward = run(&files);
+    assert_eq!(forward, backward);
+    let single = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap()
+        .install(|| run(&files));
+    assert_eq!(forward, single);
+}
+
+/// Every folder under `tests/fixtures/`: its report (or its errors) and exit status.
+#[test]
+fn fixtures() {
+    let dir = root().join("tests/fixtures");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 5, "fixtures went missing");
+    for case in cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let (code, out, err) = recoupe(&[
+            "report",
+            &path(&case.join("articles")),
+            "--rules",
+            &path(&case.join("rules")),
+            "--color",
+            "never",
+        ]);
+        let shown = format!("exit status: {code}\n--- stdout\n{out}--- stderr\n{err}");
+        insta::assert_snapshot!(format!("fixture_{name}"), shown);
+    }
+}
+
+#[test]
+fn contradiction_fixtures_exit_1_and_name_both_quotes() {
+    for case in ["stable-contradiction", "cumulative-drop"] {
+        let c = root().join("tests/fixtures").join(case);
+        let (code, out, _) = recoupe(&[
+            "report",
+            &path(&c.join("articles")),
+            "--rules",
+            &path(&c.join("rules")),
+            "--color",
+            "never",
+        ]);
+        assert_eq!(code, 1, "{case}");
+        let block: Vec<&str> = out
+            .lines()
+            .skip_while(|l| !l.contains("✗ contradiction"))
+            .take(3)
+            .collect();
+        assert_eq!(block.len(), 3, "{case}: {out}");
+        assert!(
+            block[1].contains('«') && block[2].contains('«'),
+            "{case}: both quotes shown: {block:?}"
+        );
+    }
+}
+
+#[test]
+fn bad_input_and_missing_rules_exit_2() {
+    let r = root();
+    let (code, _, err) = recoupe(&[
+        "report",
+        &path(&r.join("seeds")),
+        "--rules",
+        &path(&r.join("tests/fixtures/no-such-folder")),
+    ]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!("missing_rules_folder", err);
+    let empty = r.join("target/e2e-empty-rules");
+    std::fs::create_dir_all(&empty).unwrap();
+    let (code, _, err) = recoupe(&["report", &path(&r.join("seeds")), "--rules", &path(&empty)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no rule files"), "{err}");
+    let (code, _, err) = recoupe(&[
+        "report",
+        &path(&r.join("tests/fixtures/no-such-article.txt")),
+        "--rules",
+        &path(&r.join("rules")),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no such file or folder"), "{err}");
+}
