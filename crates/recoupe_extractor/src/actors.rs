@@ -33,11 +33,13 @@ pub(crate) fn find_actors(
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::LexiconError;
     use crate::tokens::tokenize;
 
     #[test]
-    fn actors_in_a_noun_phrase() {
-        let lx = Lexicon::french().unwrap();
+    fn actors_in_a_noun_phrase() -> Result<(), LexiconError> {
+        let lx = Lexicon::french()?;
         let text = "les troupes américaines et de la coalition, des groupes pro-iraniens";
         let t = tokenize(text, 0);
         let names: Vec<String> = find_actors(&lx, &t, 0, t.len())
@@ -45,5 +47,6 @@ mod tests {
             .map(|(a, _)| a)
             .collect();
         assert_eq!(names, vec!["américain", "coalition", "pro-iranien"]);
+        Ok(())
     }
 }

@@ -417,8 +417,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn french_loads_and_lemmatises() {
-        let lx = Lexicon::french().unwrap();
+    fn french_loads_and_lemmatises() -> Result<(), LexiconError> {
+        let lx = Lexicon::french()?;
         assert!(lx.cardinals.contains("quatre"));
         assert_eq!(lx.lemma("attaques"), "attaque");
         assert_eq!(lx.lemma("travaux"), "travail");
@@ -442,5 +442,6 @@ mod tests {
                 .iter()
                 .any(|p| p.words == ["aïn", "al-assad"] && p.value.country == "Irak")
         );
+        Ok(())
     }
 }

@@ -333,13 +333,15 @@ mod tests {
     use recoupe_parser::PartialDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
     }
 
     fn time_of(text: &str, article: &str) -> SentenceTime {
-        let lx = Lexicon::french().unwrap();
+        let Ok(lx) = Lexicon::french() else {
+            return SentenceTime::default();
+        };
         let tokens = tokenize(text, 0);
-        let reference = Some(PartialDate::parse(article).unwrap().interval());
+        let reference = PartialDate::parse(article).ok().map(|d| d.interval());
         let dates = find_dates(&lx, &tokens, reference);
         read_sentence_time(&lx, &tokens, &dates, reference, &[])
     }
@@ -351,48 +353,63 @@ mod tests {
             "2023-11",
         );
         assert_eq!(
-            st.window_start.unwrap().0,
-            DayInterval::day(d(2023, 10, 17))
+            st.window_start.map(|x| x.0),
+            Some(DayInterval::day(d(2023, 10, 17)))
         );
-        assert_eq!(st.as_of.unwrap().0, DayInterval::day(d(2023, 11, 3)));
+        assert_eq!(
+            st.as_of.map(|x| x.0),
+            Some(DayInterval::day(d(2023, 11, 3)))
+        );
     }
 
     #[test]
     fn depuis_a_date_a_mid_month_and_the_start_of_the_war() {
         let st = time_of("au moins 102 attaques depuis le 17 octobre", "2023-12");
         assert_eq!(
-            st.window_start.unwrap().0,
-            DayInterval::day(d(2023, 10, 17))
+            st.window_start.map(|x| x.0),
+            Some(DayInterval::day(d(2023, 10, 17)))
         );
         let st = time_of("depuis la mi-octobre, plus de 150 attaques", "2024-01");
         assert_eq!(
-            st.window_start.unwrap().0,
-            DayInterval::new(d(2023, 10, 11), d(2023, 10, 20))
+            st.window_start.map(|x| x.0),
+            Some(DayInterval::new(d(2023, 10, 11), d(2023, 10, 20)))
         );
         let st = time_of(
             "depuis le début de la guerre entre Israël et le Hamas le 7 octobre",
             "2023-11",
         );
-        assert_eq!(st.window_start.unwrap().0, DayInterval::day(d(2023, 10, 7)));
+        assert_eq!(
+            st.window_start.map(|x| x.0),
+            Some(DayInterval::day(d(2023, 10, 7)))
+        );
         let st = time_of("depuis deux semaines", "2023-11-15");
-        assert_eq!(st.window_start.unwrap().0, DayInterval::day(d(2023, 11, 1)));
+        assert_eq!(
+            st.window_start.map(|x| x.0),
+            Some(DayInterval::day(d(2023, 11, 1)))
+        );
     }
 
     #[test]
     fn weekdays_are_intervals_when_the_article_date_is_a_month() {
         let st = time_of("Trois attaques ont eu lieu jeudi", "2023-11-10");
-        assert_eq!(st.event_day.unwrap().0, DayInterval::day(d(2023, 11, 9)));
+        assert_eq!(
+            st.event_day.map(|x| x.0),
+            Some(DayInterval::day(d(2023, 11, 9)))
+        );
         let st = time_of("Trois attaques ont eu lieu jeudi", "2023-11");
         assert_eq!(
-            st.event_day.unwrap().0,
-            DayInterval::new(d(2023, 10, 26), d(2023, 11, 30))
+            st.event_day.map(|x| x.0),
+            Some(DayInterval::new(d(2023, 10, 26), d(2023, 11, 30)))
         );
     }
 
     #[test]
     fn a_date_later_than_the_article_is_last_year() {
         let st = time_of("le 20 décembre", "2024-01");
-        assert_eq!(st.event_day.unwrap().0, DayInterval::day(d(2023, 12, 20)));
+        assert_eq!(
+            st.event_day.map(|x| x.0),
+            Some(DayInterval::day(d(2023, 12, 20)))
+        );
     }
 
     #[test]

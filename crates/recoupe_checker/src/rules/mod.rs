@@ -472,7 +472,9 @@ mod tests {
 
     #[test]
     fn loads_a_good_metric() {
-        let rules = load_one(GOOD).unwrap();
+        let Ok(rules) = load_one(GOOD) else {
+            panic!("GOOD does not load");
+        };
         assert_eq!(rules.metrics.len(), 1);
         assert_eq!(rules.metrics[0].tolerance, Tolerance::Relative(0.05));
         assert_eq!(rules.metrics[0].line, 2);
