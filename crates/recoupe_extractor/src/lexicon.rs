@@ -56,6 +56,19 @@ struct NumbersFile {
     zero_determiners: Vec<String>,
     zero_verbs: Vec<String>,
     one_after: Vec<String>,
+    extra_scales: BTreeMap<String, f64>,
+    suffixes: BTreeMap<String, f64>,
+    denominators: BTreeMap<String, f64>,
+    words: NumberWords,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NumberWords {
+    decimal_point: Vec<String>,
+    minus: Vec<String>,
+    ratio: Vec<String>,
+    half: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -189,6 +202,13 @@ pub struct Lexicon {
     pub(crate) zero_determiners: HashSet<String>,
     pub(crate) zero_verbs: HashSet<String>,
     pub(crate) one_after: HashSet<String>,
+    pub(crate) extra_scales: HashMap<String, f64>,
+    pub(crate) suffixes: HashMap<String, f64>,
+    pub(crate) denominators: HashMap<String, f64>,
+    pub(crate) decimal_point: HashSet<String>,
+    pub(crate) minus: HashSet<String>,
+    pub(crate) ratio: HashSet<String>,
+    pub(crate) half: HashSet<String>,
     pub(crate) tolerance_approx: f64,
     pub(crate) tolerance_nearly: f64,
     pub(crate) vague_low_factor: f64,
@@ -309,6 +329,13 @@ impl Lexicon {
             zero_determiners: set(numbers.zero_determiners),
             zero_verbs: set(numbers.zero_verbs),
             one_after: set(numbers.one_after),
+            extra_scales: numbers.extra_scales.into_iter().collect(),
+            suffixes: numbers.suffixes.into_iter().collect(),
+            denominators: numbers.denominators.into_iter().collect(),
+            decimal_point: set(numbers.words.decimal_point),
+            minus: set(numbers.words.minus),
+            ratio: set(numbers.words.ratio),
+            half: set(numbers.words.half),
             tolerance_approx: qualifiers.tolerance.approx,
             tolerance_nearly: qualifiers.tolerance.nearly,
             vague_low_factor: qualifiers.vague.low_factor,

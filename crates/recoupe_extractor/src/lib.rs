@@ -29,6 +29,7 @@ mod claims;
 mod lexicon;
 mod numbers;
 mod places;
+mod reader;
 mod source;
 mod time;
 pub mod tokens;
@@ -39,6 +40,7 @@ pub use claim::{
 pub use claims::NotAClaim;
 pub use lexicon::{Lexicon, LexiconError};
 pub use numbers::{NumberForm, NumberMention, find_numbers};
+pub use reader::ReadNumber;
 
 use recoupe_parser::Article;
 
@@ -62,6 +64,11 @@ impl Extractor {
     /// The lexicon in use.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// Every number written in `text`, with its byte span and value (`recoupe numbers`).
+    pub fn read_numbers(&self, text: &str) -> Vec<ReadNumber> {
+        reader::read_numbers(&self.lexicon, text)
     }
 
     /// The claims of `article`, in text order.

@@ -28,6 +28,8 @@ pub struct Token {
     pub kind: TokenKind,
     /// Whether whitespace (or the start of text) comes right before it.
     pub space_before: bool,
+    /// Whether it starts with a capital letter as written.
+    pub upper: bool,
     /// For digits, the value read.
     pub value: Option<f64>,
     /// For digits, whether separators group thousands ("2 500", "2.500").
@@ -72,28 +74,35 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         }
         let start = i;
         let (kind, value, grouped);
-        if c.is_ascii_digit() {
+        let leading_comma =
+            c == ',' && space_before && at(i + 1).is_some_and(|d| d.is_ascii_digit());
+        if c.is_ascii_digit() || leading_comma {
             let mut j = i;
-            while at(j).is_some_and(|c| c.is_ascii_digit()) {
-                j += 1;
-            }
             let mut is_grouped = false;
-            if j - i <= 3 {
-                // Thousands groups: a separator then exactly three digits, not followed by a digit.
-                loop {
-                    let sep = at(j);
-                    let three = (1..=3).all(|k| at(j + k).is_some_and(|c| c.is_ascii_digit()));
-                    let fourth = at(j + 4).is_some_and(|c| c.is_ascii_digit());
-                    if matches!(sep, Some(' ') | Some('.')) && three && !fourth {
-                        j += 4;
-                        is_grouped = true;
-                    } else {
-                        break;
+            if !leading_comma {
+                while at(j).is_some_and(|c| c.is_ascii_digit()) {
+                    j += 1;
+                }
+                if j - i <= 3 {
+                    // Thousands groups: a separator then exactly three digits, not followed by a digit.
+                    loop {
+                        let sep = at(j);
+                        let three = (1..=3).all(|k| at(j + k).is_some_and(|c| c.is_ascii_digit()));
+                        let fourth = at(j + 4).is_some_and(|c| c.is_ascii_digit());
+                        if matches!(sep, Some(' ') | Some('.')) && three && !fourth {
+                            j += 4;
+                            is_grouped = true;
+                        } else {
+                            break;
+                        }
                     }
                 }
             }
-            // Decimal comma: "2,5".
-            if at(j) == Some(',') && at(j + 1).is_some_and(|c| c.is_ascii_digit()) {
+            // Decimal comma ("2,5", ",08"), or a decimal point after ungrouped digits ("5.00").
+            // Not after a dot ("192.168.1.2" is a chain of numbers, not 1.2).
+            let after_dot = i > 0 && at(i - 1) == Some('.');
+            let point = at(j) == Some('.') && !is_grouped && !leading_comma && !after_dot;
+            if (at(j) == Some(',') || point) && at(j + 1).is_some_and(|c| c.is_ascii_digit()) {
                 j += 1;
                 while at(j).is_some_and(|c| c.is_ascii_digit()) {
                     j += 1;
@@ -102,11 +111,20 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             let raw = text.get(pos(i)..pos(j)).unwrap_or("");
             let cleaned: String = raw
                 .chars()
-                .filter(|c| *c != ' ' && *c != '.')
+                .filter(|c| *c != ' ' && !(*c == '.' && is_grouped))
                 .map(|c| if c == ',' { '.' } else { c })
                 .collect();
+            let mut v = cleaned.parse::<f64>().ok();
+            // Exponents: "1e10", "12,32e+14", "2,5^-1", "1,1^--23".
+            if let Some((exp, len)) = exponent(&chars[j..]) {
+                v = v.map(|b| match exp {
+                    Exponent::Ten(e) => b * 10f64.powi(e),
+                    Exponent::Power(e) => b.powi(e),
+                });
+                j += len;
+            }
             kind = TokenKind::Digits;
-            value = cleaned.parse::<f64>().ok();
+            value = v;
             grouped = is_grouped;
             i = j;
         } else if c.is_alphabetic() {
@@ -140,9 +158,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             i += 1;
         }
         let span = Span::new(base + pos(start), base + pos(i));
-        let lower = text.get(pos(start)..pos(i)).unwrap_or("").to_lowercase();
+        let written = text.get(pos(start)..pos(i)).unwrap_or("");
+        let lower = written.to_lowercase();
         out.push(Token {
             span,
+            upper: written.chars().next().is_some_and(char::is_uppercase),
             lower,
             kind,
             space_before,
@@ -152,6 +172,50 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         space_before = false;
     }
     out
+}
+
+enum Exponent {
+    Ten(i32),
+    Power(i32),
+}
+
+/// An exponent right after a number: `e`/`E` then an optional sign and digits, or `^` then
+/// signs and digits (the signs multiply). Returns it and how many characters it takes.
+fn exponent(rest: &[(usize, char)]) -> Option<(Exponent, usize)> {
+    let c = |k: usize| rest.get(k).map(|&(_, c)| c);
+    let (power, mut k) = match c(0)? {
+        'e' | 'E' => (false, 1),
+        '^' => (true, 1),
+        _ => return None,
+    };
+    let mut negative = false;
+    while let Some(s @ ('+' | '-')) = c(k) {
+        if s == '-' {
+            negative = !negative;
+        }
+        k += 1;
+        if !power {
+            break;
+        }
+    }
+    let digits_start = k;
+    while c(k).is_some_and(|d| d.is_ascii_digit()) {
+        k += 1;
+    }
+    if k == digits_start || c(k).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let digits: String = rest[digits_start..k].iter().map(|&(_, d)| d).collect();
+    let e: i32 = digits.parse().ok()?;
+    let e = if negative { -e } else { e };
+    Some((
+        if power {
+            Exponent::Power(e)
+        } else {
+            Exponent::Ten(e)
+        },
+        k,
+    ))
 }
 
 fn is_mark(c: char) -> bool {
@@ -185,6 +249,34 @@ mod tests {
                 ("200", Some(200.0)),
             ]
         );
+    }
+
+    #[test]
+    fn decimals_and_exponents() {
+        let v = |t: &str| {
+            tokenize(t, 0)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Digits)
+                .map(|t| (t.lower, t.value))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(v(" ,08"), vec![(",08".into(), Some(0.08))]);
+        assert_eq!(
+            v("5.00 1234567.0"),
+            vec![
+                ("5.00".into(), Some(5.0)),
+                ("1234567.0".into(), Some(1234567.0))
+            ]
+        );
+        assert_eq!(
+            v("192.168.1"),
+            vec![("192.168".into(), Some(192168.0)), ("1".into(), Some(1.0))]
+        );
+        assert_eq!(
+            v("1e10 2,5^-1"),
+            vec![("1e10".into(), Some(1e10)), ("2,5^-1".into(), Some(0.4))]
+        );
+        assert_eq!(v("192,"), vec![("192".into(), Some(192.0))]);
     }
 
     #[test]
