@@ -197,3 +197,32 @@ fn bad_input_and_missing_rules_exit_2() {
     assert_eq!(code, 2);
     assert!(err.contains("no such file or folder"), "{err}");
 }
+
+#[test]
+fn numbers_reads_stdin_as_json() {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let input =
+        "Quelque 2\u{202f}500 soldats, un million et demi, le 4 mai, 3/4.\nplus de 150 attaques\n";
+    let status = recoupe_cli::run_with_input(
+        ["recoupe", "numbers"],
+        &mut input.as_bytes(),
+        &mut out,
+        &mut err,
+    );
+    assert_eq!(status.code(), 0);
+    let mut lines_out = Vec::new();
+    let status = recoupe_cli::run_with_input(
+        ["recoupe", "numbers", "--lines"],
+        &mut input.as_bytes(),
+        &mut lines_out,
+        &mut err,
+    );
+    assert_eq!(status.code(), 0);
+    let shown = format!(
+        "--- numbers\n{}--- numbers --lines\n{}",
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(lines_out).unwrap()
+    );
+    insta::assert_snapshot!("numbers_stdin", shown);
+}

@@ -44,6 +44,13 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Read text on standard input and print every number found, as JSON (`text`, `start`,
+    /// `end`, `value`), one object a line.
+    Numbers {
+        /// Read each input line as a separate text and print one JSON array per line.
+        #[arg(long)]
+        lines: bool,
+    },
 }
 
 /// Formats of `report`.

@@ -67,8 +67,23 @@ pub(crate) fn print_problems(
     Ok(errors > 0)
 }
 
-/// Runs `recoupe` with `args` (the first is the program name).
+/// Runs `recoupe` with `args` (the first is the program name), reading standard input when a
+/// command needs it.
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_with_input(args, &mut std::io::stdin(), out, err)
+}
+
+/// [`run`] with standard input given.
+pub fn run_with_input<I, T>(
+    args: I,
+    input: &mut dyn std::io::Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitStatus
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -131,6 +146,7 @@ where
             };
             commands::claims::run(&config, &extractor, out, err)
         }
+        Command::Numbers { lines } => commands::numbers::run(input, lines, &extractor, out, err),
     };
     match result {
         Ok(status) => status,

@@ -286,15 +286,26 @@ impl SentenceContext<'_> {
                     YEAR_CONTEXT.contains(&p.lower.as_str())
                         || self.lx.months.contains_key(&p.lower)
                 });
+                // "de l'ordre de 2000 soldats", "en 2000 soldats": a plural noun after it, or a
+                // qualifier before it, makes it a count.
+                let counted_after = next.is_some_and(|n| {
+                    n.kind == TokenKind::Word
+                        && n.space_before
+                        && !n.upper
+                        && (n.lower.ends_with('s') || n.lower.ends_with('x'))
+                        && !self.lx.function_words.contains(&n.lower)
+                        && !self.lx.indefinite.contains(&n.lower)
+                        && !self.lx.cardinals.contains(&n.lower)
+                });
                 let no_noun_after = next.is_none_or(|n| {
                     n.kind != TokenKind::Word || self.lx.function_words.contains(&n.lower)
                 });
-                if year_before || no_noun_after {
+                if (year_before || no_noun_after) && !counted_after && self.qualifier(m).is_none() {
                     return Some(NotAClaim::Year);
                 }
             }
         }
-        if next.is_some_and(|n| n.is("%"))
+        if next.is_some_and(|n| n.is("%") || n.is("points") || n.is("point"))
             || (next.is_some_and(|n| n.is("pour"))
                 && tokens.get(m.last + 2).is_some_and(|n| n.is("cent")))
         {
@@ -736,6 +747,37 @@ pub(crate) fn interval_of(
             ValueInterval {
                 low,
                 high: Some(high),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The interval of a claim holds its value, unless the qualifier is strict ("plus de 40"
+        /// is not 40), and then it lies wholly on the side the qualifier says.
+        #[test]
+        fn interval_holds_the_value_unless_strict(
+            q in prop::sample::select(Qualifier::ALL.to_vec()),
+            v in prop_oneof![(0u32..10_000_000).prop_map(f64::from), (0.0f64..1e7)],
+            width in 0.0f64..1e6,
+        ) {
+            let Ok(lx) = Lexicon::french() else { return Err(TestCaseError::fail("lexicon")) };
+            let vague = Some((v, v + width));
+            let i = interval_of(&lx, q, v, vague, Some(v + width));
+            prop_assert!(i.high.is_none_or(|h| i.low <= h), "{q:?} {v} -> {i}");
+            if q.is_strict() {
+                prop_assert!(!i.contains(v) || v.fract() != 0.0, "{q:?} {v} -> {i}");
+                match q {
+                    Qualifier::MoreThan => prop_assert!(i.low >= v),
+                    _ => prop_assert!(i.high.is_some_and(|h| h <= v)),
+                }
+            } else {
+                prop_assert!(i.contains(v), "{q:?} {v} -> {i}");
             }
         }
     }

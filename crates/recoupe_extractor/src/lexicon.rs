@@ -171,6 +171,7 @@ struct TimeFile {
     weekdays: Vec<String>,
     month_parts: BTreeMap<String, [u32; 2]>,
     window_openers: Vec<String>,
+    span_durations: Vec<String>,
     window_closers: Vec<String>,
     span_openers: Vec<String>,
     cumulative_markers: Vec<String>,
@@ -234,6 +235,7 @@ pub struct Lexicon {
     pub(crate) weekdays: HashMap<String, Weekday>,
     pub(crate) month_parts: HashMap<String, (u32, u32)>,
     pub(crate) window_openers: HashSet<String>,
+    pub(crate) span_durations: HashSet<String>,
     pub(crate) window_closers: Vec<Vec<String>>,
     pub(crate) span_openers: HashSet<String>,
     pub(crate) cumulative_markers: Vec<Vec<String>>,
@@ -390,6 +392,7 @@ impl Lexicon {
                 .map(|(k, [a, b])| (k, (a, b)))
                 .collect(),
             window_openers: set(time.window_openers),
+            span_durations: set(time.span_durations),
             window_closers: time.window_closers.iter().map(|w| words_of(w)).collect(),
             span_openers: set(time.span_openers),
             cumulative_markers: time

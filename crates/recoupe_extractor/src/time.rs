@@ -278,6 +278,18 @@ pub(crate) fn read_sentence_time(
                 }
             }
         }
+        // "en trois mois", "sur deux semaines": a running total over that span.
+        if lx.span_durations.contains(&t.lower)
+            && st.window_start.is_none()
+            && let Some((back, last)) = duration_at(lx, tokens, i + 1)
+            && let Some(r) = reference
+        {
+            st.window_start = Some((
+                DayInterval::new(r.first - back, r.last - back),
+                span_of(i, last),
+            ));
+            st.cumulative_marker.get_or_insert(span_of(i, last));
+        }
         if st.cumulative_marker.is_none()
             && let Some(m) = lx
                 .cumulative_markers
@@ -291,6 +303,17 @@ pub(crate) fn read_sentence_time(
         st.event_day = Some((d.days, span_of(d.first, d.last)));
     }
     st
+}
+
+/// "trois mois", "10 jours" at `at`: the span and the index of its last token.
+fn duration_at(lx: &Lexicon, tokens: &[Token], at: usize) -> Option<(Duration, usize)> {
+    let n = tokens.get(at)?;
+    let unit = tokens.get(at + 1)?;
+    let days = lx.durations.get(&unit.lower)?;
+    let count = n
+        .value
+        .or_else(|| crate::numbers::words_value(&[n.lower.as_str()]))?;
+    Some((Duration::days((count as i64) * days), at + 1))
 }
 
 /// The noun after "début de (la|l')" that names what began ("guerre").

@@ -6,6 +6,7 @@ pub mod claims_jsonl;
 pub mod claims_table;
 mod excerpt;
 pub mod json;
+pub mod numbers_json;
 pub mod text;
 pub mod wire;
 

@@ -267,3 +267,28 @@ impl<'a> WireReport<'a> {
         }
     }
 }
+
+/// A number read by `recoupe numbers`.
+#[derive(Serialize)]
+pub struct WireNumber<'a> {
+    /// The number as written.
+    pub text: &'a str,
+    /// Byte offset in the input text (the line, with `--lines`).
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+    /// Its value.
+    pub value: f64,
+}
+
+impl<'a> WireNumber<'a> {
+    /// The wire form of `n`.
+    pub fn new(n: &'a recoupe_extractor::ReadNumber) -> Self {
+        WireNumber {
+            text: &n.text,
+            start: n.span.start,
+            end: n.span.end,
+            value: n.value,
+        }
+    }
+}

@@ -1,4 +1,5 @@
 //! One file per command.
 
 pub mod claims;
+pub mod numbers;
 pub mod report;
