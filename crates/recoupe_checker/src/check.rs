@@ -96,7 +96,11 @@ fn judge(
     let own = &matched[mi];
     let mut points: Vec<Point> = own
         .iter()
-        .map(|&c| Point::of_claim(c, &claims[c]))
+        .map(|&c| {
+            let mut p = Point::of_claim(c, &claims[c]);
+            p.interval = metric.qualifiers.interval(&claims[c]);
+            p
+        })
         .collect();
     let parts: Vec<(crate::MetricId, Vec<usize>)> = metric
         .parts

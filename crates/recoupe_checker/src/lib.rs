@@ -13,4 +13,4 @@ pub mod rules;
 pub use check::{MetricOutcome, Outcome, check};
 pub use finding::{Finding, FindingKind, Point, PointOrigin, Verdict};
 pub use recoupe_extractor::Claim;
-pub use rules::{Metric, MetricId, Model, RuleError, RuleSet, Tolerance, load};
+pub use rules::{Metric, MetricId, Model, QualifierOverrides, RuleError, RuleSet, Tolerance, load};

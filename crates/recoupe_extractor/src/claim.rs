@@ -143,6 +143,67 @@ pub fn fmt_value(v: f64) -> String {
     }
 }
 
+/// How wide the intervals of approximate qualifiers are: defaults in the lexicon
+/// (`qualifiers.toml`), overridable per rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IntervalRules {
+    /// "environ", "quelque": [v(1-t), v(1+t)].
+    pub approx: f64,
+    /// "près de": [v(1-t), v].
+    pub nearly: f64,
+}
+
+impl IntervalRules {
+    /// The values a figure `v` qualified by `q` allows. `vague` gives the bounds of a vague
+    /// quantity, `range_high` the upper end of a range. Integer values round outward.
+    pub fn interval(
+        self,
+        q: Qualifier,
+        v: f64,
+        vague: Option<(f64, f64)>,
+        range_high: Option<f64>,
+    ) -> ValueInterval {
+        let integral = v.fract() == 0.0;
+        let down = |x: f64| if integral { x.floor() } else { x };
+        let up = |x: f64| if integral { x.ceil() } else { x };
+        match q {
+            Qualifier::Exact => ValueInterval::exact(v),
+            Qualifier::Approx => ValueInterval {
+                low: down(v * (1.0 - self.approx)),
+                high: Some(up(v * (1.0 + self.approx))),
+            },
+            Qualifier::Nearly => ValueInterval {
+                low: down(v * (1.0 - self.nearly)),
+                high: Some(v),
+            },
+            Qualifier::AtLeast => ValueInterval { low: v, high: None },
+            Qualifier::MoreThan => ValueInterval {
+                low: if integral { v + 1.0 } else { v },
+                high: None,
+            },
+            Qualifier::AtMost => ValueInterval {
+                low: 0.0,
+                high: Some(v),
+            },
+            Qualifier::LessThan => ValueInterval {
+                low: 0.0,
+                high: Some(if integral { (v - 1.0).max(0.0) } else { v }),
+            },
+            Qualifier::Range => ValueInterval {
+                low: v,
+                high: Some(range_high.unwrap_or(v)),
+            },
+            Qualifier::Vague => {
+                let (low, high) = vague.unwrap_or((v, v));
+                ValueInterval {
+                    low,
+                    high: Some(high),
+                }
+            }
+        }
+    }
+}
+
 /// Whether a claim is a running total, one event's count, or a level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ClaimKind {

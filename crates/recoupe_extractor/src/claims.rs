@@ -704,7 +704,7 @@ impl SentenceContext<'_> {
     }
 }
 
-/// The values a qualified figure allows.
+/// The values a qualified figure allows, with the lexicon's default tolerances.
 pub(crate) fn interval_of(
     lx: &Lexicon,
     q: Qualifier,
@@ -712,44 +712,7 @@ pub(crate) fn interval_of(
     vague: Option<(f64, f64)>,
     range_high: Option<f64>,
 ) -> ValueInterval {
-    let integral = v.fract() == 0.0;
-    let down = |x: f64| if integral { x.floor() } else { x };
-    let up = |x: f64| if integral { x.ceil() } else { x };
-    match q {
-        Qualifier::Exact => ValueInterval::exact(v),
-        Qualifier::Approx => ValueInterval {
-            low: down(v * (1.0 - lx.tolerance_approx)),
-            high: Some(up(v * (1.0 + lx.tolerance_approx))),
-        },
-        Qualifier::Nearly => ValueInterval {
-            low: down(v * (1.0 - lx.tolerance_nearly)),
-            high: Some(v),
-        },
-        Qualifier::AtLeast => ValueInterval { low: v, high: None },
-        Qualifier::MoreThan => ValueInterval {
-            low: if integral { v + 1.0 } else { v },
-            high: None,
-        },
-        Qualifier::AtMost => ValueInterval {
-            low: 0.0,
-            high: Some(v),
-        },
-        Qualifier::LessThan => ValueInterval {
-            low: 0.0,
-            high: Some(if integral { (v - 1.0).max(0.0) } else { v }),
-        },
-        Qualifier::Range => ValueInterval {
-            low: v,
-            high: Some(range_high.unwrap_or(v)),
-        },
-        Qualifier::Vague => {
-            let (low, high) = vague.unwrap_or((v, v));
-            ValueInterval {
-                low,
-                high: Some(high),
-            }
-        }
-    }
+    lx.interval_rules().interval(q, v, vague, range_high)
 }
 
 #[cfg(test)]

@@ -404,6 +404,14 @@ impl Lexicon {
         })
     }
 
+    /// The default widths of approximate qualifiers.
+    pub fn interval_rules(&self) -> crate::IntervalRules {
+        crate::IntervalRules {
+            approx: self.tolerance_approx,
+            nearly: self.tolerance_nearly,
+        }
+    }
+
     /// The lemma of a noun: irregular plurals from the lexicon, else without its final -s/-x.
     pub(crate) fn lemma(&self, word: &str) -> String {
         if let Some(l) = self.plurals.get(word) {

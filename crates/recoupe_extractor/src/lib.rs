@@ -35,7 +35,8 @@ mod time;
 pub mod tokens;
 
 pub use claim::{
-    Claim, ClaimId, ClaimKind, Explanation, PlacesFrom, Qualifier, ValueInterval, fmt_value,
+    Claim, ClaimId, ClaimKind, Explanation, IntervalRules, PlacesFrom, Qualifier, ValueInterval,
+    fmt_value,
 };
 pub use claims::NotAClaim;
 pub use lexicon::{Lexicon, LexiconError};

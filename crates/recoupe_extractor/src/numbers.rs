@@ -193,14 +193,18 @@ fn cardinal(lx: &Lexicon, words: &[&str]) -> Option<f64> {
     if let [head @ .., last] = words
         && matches!(*last, "cent" | "cents")
         && !head.is_empty()
-        && let Some(h) = words_value(head).filter(|h| (11.0..=99.0).contains(h) && h.fract() == 0.0)
+        && let Some(h) =
+            cardinal(lx, head).filter(|h| (11.0..=99.0).contains(h) && h.fract() == 0.0)
     {
         return Some(h * 100.0);
     }
-    // "vingt-un" (Belgian and Swiss usage): tens then a unit.
-    if let [tens, unit] = words
-        && let (Some(t), Some(u)) = (words_value(&[tens]), words_value(&[unit]))
-        && (20.0..=90.0).contains(&t)
+    // "vingt-un", "quatre-vingt-dix-cinq": a round number then a unit, read by adding (a lenient
+    // reading of compounds text2num rejects).
+    if let [head @ .., unit] = words
+        && !head.is_empty()
+        && let (Some(t), Some(u)) = (words_value(head), words_value(&[unit]))
+        && t >= 20.0
+        && t < 100.0
         && t % 10.0 == 0.0
         && (1.0..=9.0).contains(&u)
     {
@@ -274,7 +278,24 @@ fn fraction(lx: &Lexicon, words: &[&str]) -> Option<f64> {
 fn plain_fraction(lx: &Lexicon, words: &[&str]) -> Option<f64> {
     let (&last, before) = words.split_last()?;
     let den = denominator(lx, last)?;
-    // The longest numerator that leaves a valid denominator.
+    // A tens word right before a unit ordinal belongs to it ("un vingt cinquième" is 1/25,
+    // "cent trente cinquièmes" 100/35), as "trente cinq" is one cardinal.
+    if let (Denominator::Ordinal(ord), [numerator @ .., tens]) = (&den, before)
+        && !numerator.is_empty()
+        && ord.len() == 1
+        && let (Some(n), Some(t), Some(u)) = (
+            cardinal(lx, numerator),
+            words_value(&[tens]),
+            words_value(&[ord[0].as_str()]),
+        )
+        && t >= 20.0
+        && t % 10.0 == 0.0
+        && t < 100.0
+        && (1.0..=9.0).contains(&u)
+    {
+        return Some(n / (t + u));
+    }
+    // Otherwise the longest numerator that leaves a valid denominator.
     for split in (1..=before.len()).rev() {
         let numerator = cardinal(lx, &before[..split]);
         let Some(numerator) = numerator else { continue };

@@ -86,6 +86,8 @@ pub(crate) fn check(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<
         });
         return out;
     }
+    // Without a majority there is no consensus to name: the claims simply disagree.
+    let majority = consensus.len() * 2 > points.len();
     for &o in &outliers {
         // Show the outlier against the consensus claim closest to it.
         let Some(&nearest) = consensus.iter().min_by(|&&a, &&b| {
@@ -96,10 +98,8 @@ pub(crate) fn check(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<
         };
         let mut ids = points[o].claims.clone();
         ids.extend(points[nearest].claims.iter().copied());
-        out.push(Finding {
-            kind: FindingKind::Contradiction,
-            claims: ids,
-            message: format!(
+        let message = if majority {
+            format!(
                 "{} says {} but {} of {} claims agree on {said}: {} and {} do not meet even widened by {}",
                 points[o].describe(claims),
                 show(points[o].interval),
@@ -108,7 +108,21 @@ pub(crate) fn check(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<
                 show(points[o].interval),
                 show(points[nearest].interval),
                 metric.tolerance
-            ),
+            )
+        } else {
+            format!(
+                "{} says {} and {} says {}: they do not meet even widened by {}, and no figure has a majority",
+                points[o].describe(claims),
+                show(points[o].interval),
+                points[nearest].describe(claims),
+                show(points[nearest].interval),
+                metric.tolerance
+            )
+        };
+        out.push(Finding {
+            kind: FindingKind::Contradiction,
+            claims: ids,
+            message,
         });
     }
     if consensus.len() > 1 {

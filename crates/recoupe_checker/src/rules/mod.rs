@@ -14,7 +14,7 @@ use regex::Regex;
 
 pub use error::RuleError;
 use error::{Locator, did_you_mean};
-use schema::{MATCH_KEYS, METRIC_KEYS, MatchSpec, MetricSpec, RuleFile};
+use schema::{MATCH_KEYS, METRIC_KEYS, MatchSpec, MetricSpec, QUALIFIER_KEYS, RuleFile};
 
 /// A metric's id, unique across all rule files.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -91,6 +91,36 @@ impl fmt::Display for Tolerance {
     }
 }
 
+/// A rule's overrides of the widths of approximate qualifiers.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct QualifierOverrides {
+    /// For "environ", "quelque".
+    pub approx: Option<f64>,
+    /// For "près de".
+    pub nearly: Option<f64>,
+}
+
+impl QualifierOverrides {
+    /// The interval of `claim` under these overrides: recomputed for approximate qualifiers
+    /// when the rule sets their width, as extracted otherwise.
+    pub fn interval(self, claim: &Claim) -> recoupe_extractor::ValueInterval {
+        use recoupe_extractor::{IntervalRules, Qualifier};
+        let rules = IntervalRules {
+            approx: self.approx.unwrap_or(0.0),
+            nearly: self.nearly.unwrap_or(0.0),
+        };
+        match claim.qualifier {
+            Qualifier::Approx if self.approx.is_some() => {
+                rules.interval(claim.qualifier, claim.value, None, None)
+            }
+            Qualifier::Nearly if self.nearly.is_some() => {
+                rules.interval(claim.qualifier, claim.value, None, None)
+            }
+            _ => claim.interval,
+        }
+    }
+}
+
 /// Which claims feed a metric.
 #[derive(Debug, Clone)]
 pub struct Matcher {
@@ -144,6 +174,9 @@ pub struct Metric {
     pub window_slack_days: i64,
     /// Metrics that add up to this one.
     pub parts: Vec<MetricId>,
+    /// Widths of approximate qualifiers for this metric ("environ 2 500" is ±5 % here), when
+    /// the rule overrides the lexicon's defaults.
+    pub qualifiers: QualifierOverrides,
     /// Which claims feed it.
     pub matcher: Matcher,
     /// The file it was read from.
@@ -264,7 +297,12 @@ fn toml_error(loc: &Locator<'_>, e: &toml::de::Error) -> RuleError {
     let message = e.message().trim().to_owned();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or("");
-        let all: Vec<&str> = METRIC_KEYS.iter().chain(MATCH_KEYS).copied().collect();
+        let all: Vec<&str> = METRIC_KEYS
+            .iter()
+            .chain(MATCH_KEYS)
+            .chain(QUALIFIER_KEYS)
+            .copied()
+            .collect();
         let help = match did_you_mean(key, &all) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!(
@@ -363,6 +401,35 @@ fn validate(loc: &Locator<'_>, spec: MetricSpec) -> Result<Metric, Vec<RuleError
             DEFAULT_WINDOW_SLACK_DAYS
         }
     };
+    let mut qualifiers = QualifierOverrides::default();
+    if let Some(q) = spec.qualifiers.as_ref().map(|q| q.get_ref()) {
+        let mut width = |w: &Option<toml::Spanned<String>>| -> Option<f64> {
+            let w = w.as_ref()?;
+            match parse_tolerance(w.get_ref()) {
+                Ok(Tolerance::Relative(t)) => Some(t),
+                Ok(Tolerance::Absolute(_)) => {
+                    errors.push(loc.error(
+                        w.span(),
+                        format!("qualifier width `{}` must be a percentage", w.get_ref()),
+                        Some(
+                            "write e.g. \"5%\": \"environ 2 500\" then means 2 375 to 2 625".into(),
+                        ),
+                    ));
+                    None
+                }
+                Err(why) => {
+                    errors.push(loc.error(
+                        w.span(),
+                        format!("invalid qualifier width `{}`: {why}", w.get_ref()),
+                        Some("write a percentage like \"5%\"".into()),
+                    ));
+                    None
+                }
+            }
+        };
+        qualifiers.approx = width(&q.approx);
+        qualifiers.nearly = width(&q.nearly);
+    }
     let matcher = build_matcher(
         loc,
         spec.matcher.into_inner(),
@@ -385,6 +452,7 @@ fn validate(loc: &Locator<'_>, spec: MetricSpec) -> Result<Metric, Vec<RuleError
             .into_iter()
             .map(|p| MetricId(p.into_inner()))
             .collect(),
+        qualifiers,
         matcher,
         file: loc.file.to_owned(),
         line,
@@ -500,6 +568,24 @@ mod tests {
         assert!(lines[1].1.starts_with("invalid tolerance"));
         assert!(lines[2].1.starts_with("invalid date"));
         assert!(lines[3].1.contains("does not compile"));
+    }
+
+    #[test]
+    fn qualifier_widths_are_percentages() {
+        let ok = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\nqualifiers = { approx = \"5%\" }\nmatch = {}\n";
+        let Ok(rules) = load_one(ok) else {
+            panic!("valid rule rejected")
+        };
+        assert_eq!(
+            rules.metrics[0].qualifiers,
+            QualifierOverrides {
+                approx: Some(0.05),
+                nearly: None
+            }
+        );
+        let bad = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\nqualifiers = { approx = \"50\", environ = \"5%\" }\nmatch = {}\n";
+        let errors = load_one(bad).unwrap_err();
+        assert_eq!(errors[0].message, "unknown key `environ`");
     }
 
     #[test]

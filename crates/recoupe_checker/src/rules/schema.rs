@@ -24,8 +24,17 @@ pub(crate) struct MetricSpec {
     pub window_slack_days: Option<Spanned<i64>>,
     #[serde(default)]
     pub parts: Vec<Spanned<String>>,
+    pub qualifiers: Option<Spanned<QualifierSpec>>,
     #[serde(rename = "match")]
     pub matcher: Spanned<MatchSpec>,
+}
+
+/// A metric's `qualifiers` table: widths of approximate qualifiers for this metric.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct QualifierSpec {
+    pub approx: Option<Spanned<String>>,
+    pub nearly: Option<Spanned<String>>,
 }
 
 /// A metric's `match` table.
@@ -59,8 +68,12 @@ pub(crate) const METRIC_KEYS: &[&str] = &[
     "since",
     "window_slack_days",
     "parts",
+    "qualifiers",
     "match",
 ];
+
+/// Keys of `qualifiers`, for "did you mean".
+pub(crate) const QUALIFIER_KEYS: &[&str] = &["approx", "nearly"];
 
 /// Keys of `match`, for "did you mean".
 pub(crate) const MATCH_KEYS: &[&str] = &[
