@@ -203,8 +203,7 @@ fn cardinal(lx: &Lexicon, words: &[&str]) -> Option<f64> {
     if let [head @ .., unit] = words
         && !head.is_empty()
         && let (Some(t), Some(u)) = (words_value(head), words_value(&[unit]))
-        && t >= 20.0
-        && t < 100.0
+        && (20.0..100.0).contains(&t)
         && t % 10.0 == 0.0
         && (1.0..=9.0).contains(&u)
     {
