@@ -164,8 +164,10 @@ impl IntervalRules {
         range_high: Option<f64>,
     ) -> ValueInterval {
         let integral = v.fract() == 0.0;
-        let down = |x: f64| if integral { x.floor() } else { x };
-        let up = |x: f64| if integral { x.ceil() } else { x };
+        // Round outward, but not past binary noise: 350 × 1.1 is 385.00000000000006, not 386.
+        let clean = |x: f64| (x * 1e6).round() / 1e6;
+        let down = |x: f64| if integral { clean(x).floor() } else { x };
+        let up = |x: f64| if integral { clean(x).ceil() } else { x };
         match q {
             Qualifier::Exact => ValueInterval::exact(v),
             Qualifier::Approx => ValueInterval {

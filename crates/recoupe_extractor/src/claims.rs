@@ -41,6 +41,8 @@ pub enum NotAClaim {
     Indefinite,
     /// Part of a place name ("Tour 22").
     PlaceName,
+    /// Counts nothing written, not even by ellipsis: a score or a label ("2 à 0", "Ligue 1").
+    Uncounted,
 }
 
 /// Words before a bare four-digit number that make it a year.
@@ -227,7 +229,11 @@ impl SentenceContext<'_> {
                 .and_then(|p| mentions.get(p))
                 .map_or(0, |p| p.last + 1);
             let claim = self.claim(m, range_end, prev_last, next_first, &mut antecedent);
-            out.push(claim);
+            // A number that counts nothing written, not even by ellipsis, is a score or a
+            // label ("2 à 0", "Ligue 1"): no rule could ask for it.
+            if claim.noun.is_some() {
+                out.push(claim);
+            }
         }
         out
     }
@@ -305,7 +311,14 @@ impl SentenceContext<'_> {
                 }
             }
         }
-        if next.is_some_and(|n| n.is("%") || n.is("points") || n.is("point"))
+        // "7,5 points" and "2 points de pourcentage" are shares; "12 points d'avance" is a count.
+        let share_points = next.is_some_and(|n| n.is("points") || n.is("point"))
+            && (m.value.fract() != 0.0
+                || tokens
+                    .get(m.last + 3)
+                    .is_some_and(|p| p.lower.starts_with("pourcentage")));
+        if share_points
+            || next.is_some_and(|n| n.is("%"))
             || (next.is_some_and(|n| n.is("pour"))
                 && tokens.get(m.last + 2).is_some_and(|n| n.is("cent")))
         {
@@ -417,8 +430,13 @@ impl SentenceContext<'_> {
     fn noun_index(&self, m: &NumberMention) -> Option<usize> {
         let tokens = self.tokens();
         let mut k = m.last + 1;
-        if m.takes_de && tokens.get(k).is_some_and(|t| t.is("de") || t.is("d'")) {
-            k += 1;
+        if m.takes_de {
+            // "2 millions d'euros"; in "dont 250 millions consacrés" the noun was left out.
+            if tokens.get(k).is_some_and(|t| t.is("de") || t.is("d'")) {
+                k += 1;
+            } else if !matches!(m.form, NumberForm::ApproxNoun | NumberForm::Vague { .. }) {
+                return None;
+            }
         }
         while tokens
             .get(k)

@@ -352,6 +352,24 @@ fn sources() {
 }
 
 #[test]
+fn intervals_do_not_round_past_binary_noise() {
+    let c = one(
+        "2024-01",
+        "Environ 350 militaires américains sont déployés à la Tour 22.",
+    );
+    assert_eq!((c.interval.low, c.interval.high), (315.0, Some(385.0)));
+}
+
+#[test]
+fn a_noun_left_out_after_a_scale_is_the_one_before() {
+    let claims = check(
+        "2024-03",
+        "Le budget s'élève à 800 millions d'euros, dont 250 millions consacrés aux salaires.",
+    );
+    assert_eq!(claims[1].noun.as_deref(), Some("euro"));
+}
+
+#[test]
 fn unrelated_topics_stay_sensible() {
     // Football: a score is two numbers of goals, not a range.
     let claims = check(
