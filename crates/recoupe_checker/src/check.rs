@@ -29,6 +29,8 @@ pub struct Outcome {
     pub metrics: Vec<MetricOutcome>,
     /// Claims no metric matched, in input order.
     pub unmatched: Vec<usize>,
+    /// Articles whose header date is in doubt.
+    pub date_problems: Vec<crate::DateProblem>,
 }
 
 impl Outcome {
@@ -62,9 +64,10 @@ fn timeline_key(p: &Point, claims: &[Claim]) -> TimelineKey {
     )
 }
 
-/// Checks `claims` against `rules`. Deterministic: the result depends only on the order of
-/// `claims`, which callers sort by article id and offset.
-pub fn check(claims: &[Claim], rules: &RuleSet) -> Outcome {
+/// Checks `claims` against `rules`; the claims of the articles in `date_problems` are not
+/// used to order timelines. Deterministic: the result depends only on the order of `claims`,
+/// which callers sort by article id and offset.
+pub fn check(claims: &[Claim], rules: &RuleSet, date_problems: &[crate::DateProblem]) -> Outcome {
     let matched: Vec<Vec<usize>> = rules
         .metrics
         .iter()
@@ -81,9 +84,13 @@ pub fn check(claims: &[Claim], rules: &RuleSet) -> Outcome {
         .metrics
         .iter()
         .enumerate()
-        .map(|(mi, metric)| judge(mi, metric, rules, &matched, claims))
+        .map(|(mi, metric)| judge(mi, metric, rules, &matched, claims, date_problems))
         .collect();
-    Outcome { metrics, unmatched }
+    Outcome {
+        metrics,
+        unmatched,
+        date_problems: date_problems.to_vec(),
+    }
 }
 
 fn judge(
@@ -92,6 +99,7 @@ fn judge(
     rules: &RuleSet,
     matched: &[Vec<usize>],
     claims: &[Claim],
+    date_problems: &[crate::DateProblem],
 ) -> MetricOutcome {
     let own = &matched[mi];
     let mut points: Vec<Point> = own
@@ -142,6 +150,22 @@ fn judge(
             });
             continue;
         }
+        let doubtful = p
+            .claims
+            .iter()
+            .filter_map(|&c| claims.get(c))
+            .any(|c| date_problems.iter().any(|d| d.article == c.id.article));
+        if doubtful && metric.model != Model::Stable {
+            findings.push(Finding {
+                kind: FindingKind::Uncheckable,
+                claims: p.claims.clone(),
+                message: format!(
+                    "{}: its article's date is in doubt, so it is not placed on the timeline",
+                    p.describe(claims)
+                ),
+            });
+            continue;
+        }
         if metric.model == Model::Cumulative {
             if p.as_of.is_none() {
                 findings.push(Finding {
@@ -177,6 +201,8 @@ fn judge(
     let has = |k: FindingKind| findings.iter().any(|f| f.kind == k);
     let verdict = if has(FindingKind::Contradiction) {
         Verdict::Contradiction
+    } else if has(FindingKind::Revision) {
+        Verdict::Revision
     } else if has(FindingKind::Progression) {
         Verdict::Progression
     } else if usable.len() >= 2 {

@@ -14,6 +14,8 @@ pub enum FindingKind {
     Contradiction,
     /// A running total grew between two surely ordered claims.
     Progression,
+    /// A later, higher toll of one event: the figure was revised.
+    Revision,
     /// Figures agree.
     Agreement,
     /// Too vague or undated to check.
@@ -28,6 +30,7 @@ impl FindingKind {
         match self {
             FindingKind::Contradiction => "contradiction",
             FindingKind::Progression => "progression",
+            FindingKind::Revision => "revision",
             FindingKind::Agreement => "agreement",
             FindingKind::Uncheckable => "uncheckable",
             FindingKind::NotComparable => "not_comparable",
@@ -53,6 +56,8 @@ pub enum Verdict {
     Contradiction,
     /// A running total progresses consistently.
     Progression,
+    /// An event's toll was revised upward, consistently.
+    Revision,
     /// The figures agree.
     Agreement,
     /// Only one usable figure: nothing to cross-check it with.
@@ -69,6 +74,7 @@ impl Verdict {
         match self {
             Verdict::Contradiction => "contradiction",
             Verdict::Progression => "progression",
+            Verdict::Revision => "revision",
             Verdict::Agreement => "agreement",
             Verdict::Unconfirmed => "unconfirmed",
             Verdict::Uncheckable => "uncheckable",

@@ -25,6 +25,8 @@ pub struct Corpus {
     pub claims: Vec<Claim>,
     /// Each article's text by id, for `--explain`.
     pub texts: Vec<(ArticleId, String)>,
+    /// What each article says about its own date.
+    pub dates: Vec<recoupe_checker::ArticleDates>,
     /// Problems, in path order.
     pub problems: Vec<InputProblem>,
     /// Files with at least one error.
@@ -79,6 +81,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<InputProblem>) 
 
 struct FileResult {
     articles: Vec<(ArticleId, String)>,
+    dates: Vec<recoupe_checker::ArticleDates>,
     claims: Vec<Claim>,
     problems: Vec<InputProblem>,
     bad: bool,
@@ -104,6 +107,7 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
         Err(e) => {
             return FileResult {
                 articles: Vec::new(),
+                dates: Vec::new(),
                 claims: Vec::new(),
                 problems: vec![InputProblem {
                     severity: Severity::Error,
@@ -130,7 +134,16 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
         .collect();
     let bad = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let claims = articles.iter().flat_map(|a| extractor.extract(a)).collect();
+    let dates = articles
+        .iter()
+        .map(|a| recoupe_checker::ArticleDates {
+            id: a.id.clone(),
+            header: a.date,
+            text_dates: extractor.dated_mentions(a),
+        })
+        .collect();
     FileResult {
+        dates,
         articles: articles.into_iter().map(|a| (a.id, a.text)).collect(),
         claims,
         problems,
@@ -146,11 +159,13 @@ pub fn read(files: &[PathBuf], extractor: &Extractor) -> Corpus {
     for r in results {
         corpus.articles += r.articles.len();
         corpus.texts.extend(r.articles);
+        corpus.dates.extend(r.dates);
         corpus.claims.extend(r.claims);
         corpus.problems.extend(r.problems);
         corpus.bad_files += usize::from(r.bad);
     }
     corpus.claims.sort_by(|a, b| a.id.cmp(&b.id));
     corpus.texts.sort_by(|a, b| a.0.cmp(&b.0));
+    corpus.dates.sort_by(|a, b| a.id.cmp(&b.id));
     corpus
 }

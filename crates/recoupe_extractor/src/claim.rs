@@ -215,6 +215,8 @@ pub enum ClaimKind {
     Event,
     /// A level or stock: "2 500 soldats sont déployés".
     Level,
+    /// A change to a level: "300 soldats supplémentaires", "en renfort".
+    Change,
 }
 
 impl ClaimKind {
@@ -224,14 +226,20 @@ impl ClaimKind {
             ClaimKind::Cumulative => "cumulative",
             ClaimKind::Event => "event",
             ClaimKind::Level => "level",
+            ClaimKind::Change => "change",
         }
     }
 
     /// The kind named `name`.
     pub fn from_name(name: &str) -> Option<ClaimKind> {
-        [ClaimKind::Cumulative, ClaimKind::Event, ClaimKind::Level]
-            .into_iter()
-            .find(|k| k.name() == name)
+        [
+            ClaimKind::Cumulative,
+            ClaimKind::Event,
+            ClaimKind::Level,
+            ClaimKind::Change,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
     }
 }
 

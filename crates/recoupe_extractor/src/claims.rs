@@ -93,6 +93,24 @@ struct SentenceData {
     sentence: Span,
 }
 
+/// The dates `article` writes with their year ("le 8 décembre 2023", "décembre 2023"), with
+/// their original spans: what the article says about when it is, whatever its header says.
+pub(crate) fn dated_mentions(lx: &Lexicon, article: &Article) -> Vec<(DayInterval, Span)> {
+    let reference = article.date.map(|d| d.interval());
+    let mut out = Vec::new();
+    for s in &article.sentences {
+        let tokens = tokenize(article.norm_slice(s.norm_span), s.norm_span.start);
+        for d in find_dates(lx, &tokens, reference)
+            .into_iter()
+            .filter(|d| d.explicit_year)
+        {
+            let span = tokens[d.first].span.cover(tokens[d.last].span);
+            out.push((d.days, article.norm.to_original(span)));
+        }
+    }
+    out
+}
+
 /// Reads the claims of `article`, in text order.
 pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Vec<Claim> {
     let reference = article.date.map(|d| d.interval());
@@ -596,10 +614,20 @@ impl SentenceContext<'_> {
         let own_window = self.time.window_start;
         let cumulative =
             eventive && (own_window.is_some() || self.time.cumulative_marker.is_some());
+        // "300 soldats supplémentaires": a change to a level, in the figure's own noun phrase.
+        let change = !eventive
+            && (last + 1..np_end.max(last + 1) + 2).any(|k| {
+                self.lx
+                    .change_markers
+                    .iter()
+                    .any(|w| phrase_at(tokens, k, w))
+            });
         let kind = if cumulative {
             ClaimKind::Cumulative
         } else if eventive {
             ClaimKind::Event
+        } else if change {
+            ClaimKind::Change
         } else {
             ClaimKind::Level
         };

@@ -110,6 +110,7 @@ struct NounsFile {
     verb_nouns: BTreeMap<String, String>,
     states: BTreeMap<String, String>,
     time_units: Vec<String>,
+    change_markers: Vec<String>,
     adjectives_before: Vec<String>,
     function_words: Vec<String>,
 }
@@ -223,6 +224,7 @@ pub struct Lexicon {
     pub(crate) verb_nouns: HashMap<String, String>,
     pub(crate) states: HashMap<String, String>,
     pub(crate) time_units: HashSet<String>,
+    pub(crate) change_markers: Vec<Vec<String>>,
     pub(crate) adjectives_before: HashSet<String>,
     pub(crate) function_words: HashSet<String>,
     pub(crate) places: Vec<Phrase<PlaceName>>,
@@ -351,6 +353,7 @@ impl Lexicon {
             verb_nouns: nouns.verb_nouns.into_iter().collect(),
             states: nouns.states.into_iter().collect(),
             time_units: set(nouns.time_units),
+            change_markers: nouns.change_markers.iter().map(|w| words_of(w)).collect(),
             adjectives_before: set(nouns.adjectives_before),
             function_words: set(nouns.function_words),
             places: phrases(places.place.into_iter().flat_map(|p| {

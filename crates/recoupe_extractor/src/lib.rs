@@ -72,6 +72,14 @@ impl Extractor {
         reader::read_numbers(&self.lexicon, text)
     }
 
+    /// The dates `article` writes with their year, with their spans: to check its header date.
+    pub fn dated_mentions(
+        &self,
+        article: &Article,
+    ) -> Vec<(recoupe_parser::DayInterval, recoupe_parser::Span)> {
+        claims::dated_mentions(&self.lexicon, article)
+    }
+
     /// The claims of `article`, in text order.
     pub fn extract(&self, article: &Article) -> Vec<Claim> {
         claims::extract(&self.lexicon, article)

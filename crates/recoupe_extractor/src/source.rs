@@ -33,6 +33,20 @@ pub(crate) fn find_source(lx: &Lexicon, tokens: &[Token], text: &str) -> Option<
         if pronoun {
             continue;
         }
+        // "le Pentagone indiquait que …": the source is the subject before the verb.
+        if tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "que" | "qu'" | ":"))
+        {
+            let start = (0..i)
+                .rev()
+                .find(|&k| tokens[k].lower == ",")
+                .map_or(0, |k| k + 1);
+            if let Some(name) = known(lx, tokens, start, i) {
+                return Some((name, tokens[start].span.cover(tokens[i].span)));
+            }
+            continue;
+        }
         // Inverted subject after a comma or quote: ", ont indiqué les sources à Reuters".
         let before_aux = i.checked_sub(2).and_then(|p| tokens.get(p));
         let inverted = inverted_aux && before_aux.is_some_and(|b| b.kind == TokenKind::Punct);

@@ -15,6 +15,8 @@ pub(crate) struct DateMention {
     pub first: usize,
     pub last: usize,
     pub days: DayInterval,
+    /// Whether the text writes the year ("le 8 décembre 2023", "décembre 2023").
+    pub explicit_year: bool,
 }
 
 /// What a sentence says about time.
@@ -139,6 +141,7 @@ pub(crate) fn find_dates(
                         first: i,
                         last,
                         days,
+                        explicit_year: year.is_some(),
                     });
                     i = last + 1;
                     continue;
@@ -157,6 +160,7 @@ pub(crate) fn find_dates(
                         first: i,
                         last,
                         days,
+                        explicit_year: year.is_some(),
                     });
                     i = last + 1;
                     continue;
@@ -172,10 +176,24 @@ pub(crate) fn find_dates(
                         first: i,
                         last,
                         days,
+                        explicit_year: year.is_some(),
                     });
                     i = last + 1;
                     continue;
                 }
+            }
+            // "décembre 2023"
+            if let (Some(&m), Some(year)) = (lx.months.get(&t.lower), year_after(tokens, i + 1))
+                && let Some(month) = recoupe_parser::PartialDate::month(year, m)
+            {
+                out.push(DateMention {
+                    first: i,
+                    last: i + 1,
+                    days: month.interval(),
+                    explicit_year: true,
+                });
+                i += 2;
+                continue;
             }
             if let Some(&wd) = lx.weekdays.get(&t.lower) {
                 let days = DayInterval::new(
@@ -186,6 +204,7 @@ pub(crate) fn find_dates(
                     first: i,
                     last: i,
                     days,
+                    explicit_year: false,
                 });
             }
         }

@@ -29,6 +29,7 @@ impl Style {
         let code = match v {
             Verdict::Contradiction => "1;31",
             Verdict::Progression | Verdict::Agreement => "1;32",
+            Verdict::Revision => "1;33",
             Verdict::Unconfirmed => "1;33",
             Verdict::Uncheckable | Verdict::NoClaims => "2",
         };
@@ -57,6 +58,20 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write, color: bool) -> io::Result
         report.outcome.unmatched.len(),
         plural(report.outcome.unmatched.len())
     )?;
+    if !report.outcome.date_problems.is_empty() {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{}",
+            style.paint(
+                "1;33",
+                &format!("date problems ({})", report.outcome.date_problems.len())
+            )
+        )?;
+        for d in &report.outcome.date_problems {
+            writeln!(w, "  ! {}", d.message)?;
+        }
+    }
     for m in &report.outcome.metrics {
         writeln!(w)?;
         metric(report, m, w, &style)?;
@@ -84,10 +99,11 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write, color: bool) -> io::Result
                 };
                 writeln!(
                     w,
-                    "  {:<23} {:<20} {:<12} {:<14} {:<28} «{}»",
+                    "  {:<23} {:<20} {:<12} {:<10} {:<14} {:<28} «{}»",
                     when(c),
                     c.written,
                     noun,
+                    c.kind.name(),
                     places,
                     c.id,
                     excerpt(c, QUOTE_WIDTH)
@@ -166,14 +182,20 @@ fn metric(
         let mark = match f.kind {
             FindingKind::Contradiction => style.paint("1;31", "✗ contradiction"),
             FindingKind::Progression => style.paint("32", "↗ progression"),
+            FindingKind::Revision => style.paint("33", "↻ revision"),
             FindingKind::Agreement => style.paint("32", "= agreement"),
             FindingKind::Uncheckable => style.paint("2", "? uncheckable"),
             FindingKind::NotComparable => style.paint("2", "≠ not comparable"),
         };
         writeln!(w, "  {mark}: {}", f.message)?;
         if f.kind == FindingKind::Contradiction {
+            let mut shown: Vec<(&str, recoupe_parser::Span)> = Vec::new();
             for &i in &f.claims {
                 if let Some(c) = report.claims.get(i) {
+                    if shown.contains(&(c.id.article.0.as_str(), c.sentence)) {
+                        continue;
+                    }
+                    shown.push((c.id.article.0.as_str(), c.sentence));
                     writeln!(
                         w,
                         "      {:<22} {:<10} «{}»",

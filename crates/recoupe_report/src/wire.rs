@@ -109,6 +109,25 @@ pub struct WireReport<'a> {
     pub metrics: Vec<WireMetric<'a>>,
     /// Claims no metric matched.
     pub unmatched: Vec<WireClaim<'a>>,
+    /// Articles whose header date is in doubt.
+    pub date_problems: Vec<WireDateProblem<'a>>,
+}
+
+/// An article whose header date disagrees with its text.
+#[derive(Serialize)]
+pub struct WireDateProblem<'a> {
+    /// Article id.
+    pub article: &'a str,
+    /// Its header date.
+    pub header: String,
+    /// The date its text is about.
+    pub text_date: String,
+    /// Byte offset of that date in the article.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+    /// Why.
+    pub message: &'a str,
 }
 
 /// Counts of a run.
@@ -124,6 +143,8 @@ pub struct WireSummary {
     pub contradictions: usize,
     /// Claims no metric matched.
     pub unmatched: usize,
+    /// Articles whose header date is in doubt.
+    pub date_problems: usize,
 }
 
 /// A metric's outcome.
@@ -173,12 +194,37 @@ pub struct WirePoint {
 /// A finding.
 #[derive(Serialize)]
 pub struct WireFinding {
-    /// contradiction | progression | agreement | uncheckable | not_comparable.
+    /// contradiction | progression | revision | agreement | uncheckable | not_comparable.
     pub kind: &'static str,
     /// Claim ids.
     pub claims: Vec<String>,
     /// Why.
     pub message: String,
+    /// The claims' quotes, with where and when they were written and by whom.
+    pub evidence: Vec<WireEvidence>,
+}
+
+/// One claim behind a finding.
+#[derive(Serialize)]
+pub struct WireEvidence {
+    /// Claim id.
+    pub claim: String,
+    /// Article id.
+    pub article: String,
+    /// The article's header date.
+    pub article_date: Option<String>,
+    /// When the figure holds.
+    pub as_of: Option<String>,
+    /// Who gives it.
+    pub source: Option<String>,
+    /// The figure as written.
+    pub written: String,
+    /// Byte offset of the number in the article.
+    pub start: usize,
+    /// End byte offset of the number.
+    pub end: usize,
+    /// The sentence.
+    pub quote: String,
 }
 
 fn ids(indices: &[usize], claims: &[Claim]) -> Vec<String> {
@@ -212,6 +258,22 @@ fn finding(f: &Finding, claims: &[Claim]) -> WireFinding {
         kind: f.kind.name(),
         claims: ids(&f.claims, claims),
         message: f.message.clone(),
+        evidence: f
+            .claims
+            .iter()
+            .filter_map(|&i| claims.get(i))
+            .map(|c| WireEvidence {
+                claim: c.id.to_string(),
+                article: c.id.article.0.clone(),
+                article_date: c.article_date.map(|d| d.to_string()),
+                as_of: c.as_of.map(|d| d.to_string()),
+                source: c.source.clone(),
+                written: c.written.clone(),
+                start: c.number.start,
+                end: c.number.end,
+                quote: c.quote.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -250,6 +312,7 @@ impl<'a> WireReport<'a> {
                 metrics: report.rules.metrics.len(),
                 contradictions: report.outcome.contradictions(),
                 unmatched: report.outcome.unmatched.len(),
+                date_problems: report.outcome.date_problems.len(),
             },
             metrics: report
                 .outcome
@@ -263,6 +326,19 @@ impl<'a> WireReport<'a> {
                 .iter()
                 .filter_map(|&i| report.claims.get(i))
                 .map(WireClaim::new)
+                .collect(),
+            date_problems: report
+                .outcome
+                .date_problems
+                .iter()
+                .map(|d| WireDateProblem {
+                    article: &d.article.0,
+                    header: d.header.to_string(),
+                    text_date: d.text_date.to_string(),
+                    start: d.span.start,
+                    end: d.span.end,
+                    message: &d.message,
+                })
                 .collect(),
         }
     }

@@ -17,8 +17,11 @@
 //! further from `since` counts something else and is "not comparable"), `tolerance` is not
 //! used; `match` (kinds default to `cumulative`).
 //!
-//! **Limits.** Pairwise ordering only: three claims with overlapping dates that no
-//! non-decreasing curve can pass through are not yet detected.
+//! Checking every pair is checking the whole timeline: a non-decreasing curve passes through
+//! every claim's box (days × values) exactly when no pair is surely ordered the wrong way (a
+//! property test below holds it against an exhaustive search).
+//!
+//! **Limits.** Days are the unit of time: two reports of the same day are never ordered.
 
 use crate::finding::{Finding, FindingKind, Point, num, show};
 use crate::{Claim, Metric};
@@ -95,4 +98,101 @@ pub(crate) fn check(_metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::PointOrigin;
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+    use recoupe_extractor::ValueInterval;
+    use recoupe_parser::DayInterval;
+
+    fn point(first: u32, last: u32, low: f64, high: f64) -> Point {
+        let d = |day: u32| NaiveDate::from_ymd_opt(2023, 10, day).unwrap_or_default();
+        Point {
+            claims: Vec::new(),
+            interval: ValueInterval {
+                low,
+                high: Some(high),
+            },
+            value: low,
+            as_of: Some(DayInterval::new(d(first), d(last))),
+            window_start: None,
+            origin: PointOrigin::Claim,
+            label: String::new(),
+        }
+    }
+
+    /// The oracle: placing boxes one after another, the curve is at its latest the largest
+    /// first day and at its lowest the largest lower bound placed so far, so whether a
+    /// non-decreasing curve passes through all boxes is a search over subsets.
+    fn curve_exists(points: &[Point]) -> bool {
+        let n = points.len();
+        let mut reachable = vec![false; 1 << n];
+        reachable[0] = true;
+        for mask in 0..(1usize << n) {
+            if !reachable[mask] {
+                continue;
+            }
+            let placed = || (0..n).filter(move |k| mask & (1 << k) != 0);
+            let t = placed()
+                .filter_map(|k| points[k].as_of.map(|d| d.first))
+                .max();
+            let v = placed()
+                .map(|k| points[k].interval.low)
+                .fold(f64::MIN, f64::max);
+            for j in (0..n).filter(|j| mask & (1 << j) == 0) {
+                let Some(d) = points[j].as_of else { continue };
+                let time_ok = t.is_none_or(|t| t.max(d.first) <= d.last);
+                let value_ok = points[j]
+                    .interval
+                    .high
+                    .is_none_or(|h| v.max(points[j].interval.low) <= h);
+                if time_ok && value_ok {
+                    reachable[mask | (1 << j)] = true;
+                }
+            }
+        }
+        reachable[(1 << n) - 1]
+    }
+
+    #[test]
+    fn a_curve_can_bend_through_overlapping_dates() {
+        // 50 some day in October, 10 on the 5th, 100 on the 6th: 50 fits between them.
+        let p = [
+            point(1, 31, 50.0, 50.0),
+            point(5, 5, 10.0, 10.0),
+            point(6, 6, 100.0, 100.0),
+        ];
+        assert!(curve_exists(&p));
+        assert!(
+            check_points(&p)
+                .iter()
+                .all(|f| f.kind != FindingKind::Contradiction)
+        );
+    }
+
+    fn check_points(points: &[Point]) -> Vec<Finding> {
+        let rules = crate::load(&[(
+            "t.toml".into(),
+            "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"cumulative\"\nmatch = {}\n".into(),
+        )]);
+        let Ok(rules) = rules else { return Vec::new() };
+        check(&rules.metrics[0], points, &[])
+    }
+
+    proptest! {
+        /// No contradiction found exactly when a non-decreasing curve passes through every box.
+        #[test]
+        fn pairs_decide_the_whole_timeline(boxes in prop::collection::vec((1u32..20, 0u32..6, 0u32..50, 0u32..10), 1..6)) {
+            let points: Vec<Point> = boxes
+                .iter()
+                .map(|&(a, w, l, h)| point(a, a + w, f64::from(l), f64::from(l + h)))
+                .collect();
+            let contradiction = check_points(&points).iter().any(|f| f.kind == FindingKind::Contradiction);
+            prop_assert_eq!(!contradiction, curve_exists(&points));
+        }
+    }
 }

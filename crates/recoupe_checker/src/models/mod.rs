@@ -1,6 +1,7 @@
 //! The consistency models, one file each, and the one `match` from a metric's model to its code.
 
 pub(crate) mod cumulative;
+pub(crate) mod event;
 pub(crate) mod parts;
 pub(crate) mod stable;
 
@@ -12,5 +13,6 @@ pub(crate) fn run(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<Fi
     match metric.model {
         Model::Stable => stable::check(metric, points, claims),
         Model::Cumulative => cumulative::check(metric, points, claims),
+        Model::Event => event::check(metric, points, claims),
     }
 }

@@ -33,18 +33,24 @@ pub enum Model {
     Stable,
     /// A running total: may grow, never shrink ([`crate::models::cumulative`]).
     Cumulative,
+    /// One event's count: reports agree, or revise it upward ([`crate::models::event`]).
+    Event,
 }
 
 impl Model {
     /// All models, with their names in rule files.
-    pub const ALL: [(Model, &'static str); 2] =
-        [(Model::Stable, "stable"), (Model::Cumulative, "cumulative")];
+    pub const ALL: [(Model, &'static str); 3] = [
+        (Model::Stable, "stable"),
+        (Model::Cumulative, "cumulative"),
+        (Model::Event, "event"),
+    ];
 
     /// The name used in rule files.
     pub fn name(self) -> &'static str {
         match self {
             Model::Stable => "stable",
             Model::Cumulative => "cumulative",
+            Model::Event => "event",
         }
     }
 
@@ -53,6 +59,7 @@ impl Model {
         match self {
             Model::Stable => vec![ClaimKind::Level],
             Model::Cumulative => vec![ClaimKind::Cumulative],
+            Model::Event => vec![ClaimKind::Event],
         }
     }
 }
@@ -495,7 +502,7 @@ fn build_matcher(
             None => errors.push(loc.error(
                 k.span(),
                 format!("unknown claim kind `{}`", k.get_ref()),
-                Some("kinds: cumulative, event, level".into()),
+                Some("kinds: cumulative, event, level, change".into()),
             )),
         }
     }

@@ -56,7 +56,8 @@ pub fn run(
     let (files, mut problems) = corpus::collect(&config.paths);
     let corpus = corpus::read(&files, extractor);
     problems.extend(corpus.problems.iter().cloned());
-    let outcome = recoupe_checker::check(&corpus.claims, &rules);
+    let date_problems = recoupe_checker::date_problems(&corpus.dates);
+    let outcome = recoupe_checker::check(&corpus.claims, &rules, &date_problems);
     let report = Report {
         articles: corpus.articles,
         claims: &corpus.claims,
