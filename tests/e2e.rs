@@ -226,3 +226,47 @@ fn numbers_reads_stdin_as_json() {
     );
     insta::assert_snapshot!("numbers_stdin", shown);
 }
+
+#[test]
+fn rule_cases_pass_and_cover_every_rule() {
+    let r = root();
+    let (code, out, err) = recoupe(&["test", &path(&r.join("rules")), "--coverage"]);
+    assert_eq!(code, 0, "{out}{err}");
+    insta::assert_snapshot!("rules_test", out);
+}
+
+#[test]
+fn failing_rule_cases_are_missing_or_noisy_and_exit_1() {
+    let r = root();
+    let (code, out, _) = recoupe(&["test", &path(&r.join("tests/cases/failing")), "--coverage"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("rules_test_failing", out);
+}
+
+#[test]
+fn rules_check_lists_metrics_and_explain_shows_matches_and_near_misses() {
+    let r = root();
+    let (code, out, _) = recoupe(&["rules", "check", &path(&r.join("rules"))]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("rules_check", out);
+    let (code, out, _) = recoupe(&[
+        "rules",
+        "explain",
+        "us-troops-syria",
+        &path(&r.join("seeds")),
+        "--rules",
+        &path(&r.join("rules")),
+    ]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("rules_explain", out);
+    let (code, _, err) = recoupe(&[
+        "rules",
+        "explain",
+        "us-troops-syra",
+        &path(&r.join("seeds")),
+        "--rules",
+        &path(&r.join("rules")),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no metric `us-troops-syra`"), "{err}");
+}

@@ -25,6 +25,21 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
+    /// All kinds.
+    pub const ALL: [FindingKind; 6] = [
+        FindingKind::Contradiction,
+        FindingKind::Progression,
+        FindingKind::Revision,
+        FindingKind::Agreement,
+        FindingKind::Uncheckable,
+        FindingKind::NotComparable,
+    ];
+
+    /// The kind named `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// The name used in output.
     pub fn name(self) -> &'static str {
         match self {
@@ -69,6 +84,22 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// All verdicts.
+    pub const ALL: [Verdict; 7] = [
+        Verdict::Contradiction,
+        Verdict::Progression,
+        Verdict::Revision,
+        Verdict::Agreement,
+        Verdict::Unconfirmed,
+        Verdict::Uncheckable,
+        Verdict::NoClaims,
+    ];
+
+    /// The verdict named `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.name() == name)
+    }
+
     /// The name used in output.
     pub fn name(self) -> &'static str {
         match self {

@@ -5,14 +5,19 @@
 //!
 //! It reads no files: rule texts come in as strings, claims as values.
 
+mod cases;
 mod check;
 mod dates;
 mod finding;
 mod models;
 pub mod rules;
 
+pub use cases::{CaseOutcome, run_case};
 pub use check::{MetricOutcome, Outcome, check};
 pub use dates::{ArticleDates, DateProblem, date_problems};
 pub use finding::{Finding, FindingKind, Point, PointOrigin, Verdict};
 pub use recoupe_extractor::Claim;
-pub use rules::{Metric, MetricId, Model, QualifierOverrides, RuleError, RuleSet, Tolerance, load};
+pub use rules::{
+    CaseArticle, KeyCheck, Metric, MetricId, Model, QualifierOverrides, RuleCase, RuleError,
+    RuleSet, Tolerance, load,
+};

@@ -51,6 +51,41 @@ pub enum Command {
         #[arg(long)]
         lines: bool,
     },
+    /// Validate rules, or show what a metric matches.
+    Rules {
+        /// What to do with the rules.
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+    /// Run the cases rules ship (`[[case]]` in rule files): each is validated, missing an
+    /// expected finding, or noisy with an unexpected one. Exit status 1 on any failure.
+    Test {
+        /// Folder of rule files; default `rules/`.
+        dir: Option<PathBuf>,
+        /// Also fail when a metric matched no claim in any case.
+        #[arg(long)]
+        coverage: bool,
+    },
+}
+
+/// `recoupe rules …`
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Validate every rule file and list the metrics (exit status 2 on any error).
+    Check {
+        /// Folder of rule files; default `rules/`.
+        dir: Option<PathBuf>,
+    },
+    /// Show which claims of a corpus a metric matches, and the near misses, key by key.
+    Explain {
+        /// The metric's id.
+        metric: String,
+        /// Article files or folders; default `seeds/`.
+        paths: Vec<PathBuf>,
+        /// Folder of rule files; default `rules/`.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
 }
 
 /// Formats of `report`.

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use clap::Parser;
 use recoupe_parser::Severity;
 
-use args::{Cli, Command};
+use args::{Cli, Command, RulesCommand};
 use commands::claims::ClaimsConfig;
 use commands::report::ReportConfig;
 use corpus::InputProblem;
@@ -147,6 +147,30 @@ where
             commands::claims::run(&config, &extractor, out, err)
         }
         Command::Numbers { lines } => commands::numbers::run(input, lines, &extractor, out, err),
+        Command::Rules { command } => match command {
+            RulesCommand::Check { dir } => {
+                commands::rules::check(&dir.unwrap_or_else(|| PathBuf::from("rules")), out, err)
+            }
+            RulesCommand::Explain {
+                metric,
+                paths,
+                rules,
+            } => commands::rules::explain(
+                &metric,
+                &default_paths(paths),
+                &rules.unwrap_or_else(|| PathBuf::from("rules")),
+                &extractor,
+                out,
+                err,
+            ),
+        },
+        Command::Test { dir, coverage } => commands::test::run(
+            &dir.unwrap_or_else(|| PathBuf::from("rules")),
+            coverage,
+            &extractor,
+            out,
+            err,
+        ),
     };
     match result {
         Ok(status) => status,

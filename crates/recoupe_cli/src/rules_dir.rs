@@ -64,3 +64,37 @@ pub fn load(dir: &Path) -> Result<RuleSet, RulesProblem> {
     }
     Ok(rules)
 }
+
+/// Loads rules, or prints why they cannot be used (every error) and returns `None`.
+///
+/// # Errors
+/// Errors of the writer.
+pub fn load_or_report(
+    dir: &Path,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<Option<RuleSet>> {
+    match load(dir) {
+        Ok(r) => Ok(Some(r)),
+        Err(RulesProblem::Folder(message)) => {
+            writeln!(err, "error: {message}")?;
+            Ok(None)
+        }
+        Err(RulesProblem::Invalid(errors)) => {
+            for e in &errors {
+                writeln!(err, "{e}\n")?;
+            }
+            let files: std::collections::BTreeSet<&str> =
+                errors.iter().map(|e| e.file.as_str()).collect();
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            writeln!(
+                err,
+                "recoupe: {} error{} in {} rule file{}; nothing was checked",
+                errors.len(),
+                s(errors.len()),
+                files.len(),
+                s(files.len())
+            )?;
+            Ok(None)
+        }
+    }
+}

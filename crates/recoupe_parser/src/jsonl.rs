@@ -72,14 +72,28 @@ fn read_record(line: &str, number: usize) -> Result<(Article, Vec<String>), Stri
             None
         }
     };
+    let mut article = parse_text(ArticleId(id), date, text);
+    article.url = field("url")?;
+    Ok((article, problems))
+}
+
+/// An article given as its id, date and text (paragraphs separated by blank lines), as JSON
+/// Lines records and rule cases give them. Spans point into `text`.
+///
+/// ```
+/// use recoupe_parser::{ArticleId, PartialDate, parse_text};
+/// let a = parse_text(ArticleId("a".into()), PartialDate::parse("2023-11").ok(), "Une phrase. Deux.".into());
+/// assert_eq!(a.sentences.len(), 2);
+/// ```
+pub fn parse_text(id: ArticleId, date: Option<PartialDate>, text: String) -> Article {
     let header = Header {
-        id: ArticleId(id),
+        id,
         date,
-        url: field("url")?,
+        url: None,
         lede: None,
         body_start: 0,
     };
-    Ok((body::build(header, text, SourceEncoding::Utf8), problems))
+    body::build(header, text, SourceEncoding::Utf8)
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub use article::{
 };
 pub use date::{DayInterval, PartialDate};
 pub use diagnostic::{Diagnostic, Severity};
-pub use jsonl::parse_jsonl;
+pub use jsonl::{parse_jsonl, parse_text};
 pub use normalize::NormText;
 pub use seed::parse_seed;
 pub use span::{Span, line_col};

@@ -14,7 +14,9 @@ use regex::Regex;
 
 pub use error::RuleError;
 use error::{Locator, did_you_mean};
-use schema::{MATCH_KEYS, METRIC_KEYS, MatchSpec, MetricSpec, QUALIFIER_KEYS, RuleFile};
+use schema::{
+    CASE_KEYS, CaseSpec, MATCH_KEYS, METRIC_KEYS, MatchSpec, MetricSpec, QUALIFIER_KEYS, RuleFile,
+};
 
 /// A metric's id, unique across all rule files.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -145,7 +147,111 @@ fn lower_all(v: &[String]) -> Vec<String> {
     v.iter().map(|s| s.to_lowercase()).collect()
 }
 
+/// One key of a matcher checked against a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyCheck {
+    /// The `match` key.
+    pub key: &'static str,
+    /// Whether the claim passes it.
+    pub ok: bool,
+    /// What the claim has, and what the key wants when it fails.
+    pub detail: String,
+}
+
 impl Matcher {
+    /// Each key of the matcher checked against `claim`, for `recoupe rules explain`.
+    pub fn explain(&self, claim: &Claim) -> Vec<KeyCheck> {
+        let noun = claim.noun.as_deref().map(str::to_lowercase);
+        let places = lower_all(&claim.places);
+        let actors = lower_all(&claim.actors);
+        let show = |v: &[String]| {
+            if v.is_empty() {
+                "none".to_owned()
+            } else {
+                v.join(", ")
+            }
+        };
+        let mut out = Vec::new();
+        let mut add = |key: &'static str, ok: bool, has: String, wants: String| {
+            out.push(KeyCheck {
+                key,
+                ok,
+                detail: if ok {
+                    has
+                } else {
+                    format!("{has}, wants {wants}")
+                },
+            });
+        };
+        if !self.nouns.is_empty() {
+            let ok = noun.as_ref().is_some_and(|n| self.nouns.contains(n));
+            add(
+                "nouns",
+                ok,
+                noun.clone().unwrap_or_else(|| "none".into()),
+                show(&self.nouns),
+            );
+        }
+        if !self.actors.is_empty() {
+            add(
+                "actors",
+                actors.iter().any(|a| self.actors.contains(a)),
+                show(&actors),
+                format!("one of {}", show(&self.actors)),
+            );
+        }
+        if !self.places.is_empty() {
+            let ok =
+                places.len() == self.places.len() && places.iter().all(|p| self.places.contains(p));
+            add(
+                "places",
+                ok,
+                show(&places),
+                format!("exactly {}", show(&self.places)),
+            );
+        }
+        if !self.places_any.is_empty() {
+            add(
+                "places_any",
+                places.iter().any(|p| self.places_any.contains(p)),
+                show(&places),
+                format!("one of {}", show(&self.places_any)),
+            );
+        }
+        if !self.places_none.is_empty() {
+            add(
+                "places_none",
+                !places.iter().any(|p| self.places_none.contains(p)),
+                show(&places),
+                format!("none of {}", show(&self.places_none)),
+            );
+        }
+        let kinds: Vec<String> = self.kinds.iter().map(|k| k.name().to_owned()).collect();
+        add(
+            "kinds",
+            self.kinds.contains(&claim.kind),
+            claim.kind.name().to_owned(),
+            show(&kinds),
+        );
+        for w in &self.words {
+            add(
+                "words",
+                w.is_match(&claim.quote),
+                format!("/{}/", w.as_str().trim_start_matches("(?i)")),
+                "it in the sentence".into(),
+            );
+        }
+        for w in &self.not_words {
+            add(
+                "not_words",
+                !w.is_match(&claim.quote),
+                format!("/{}/", w.as_str().trim_start_matches("(?i)")),
+                "it not in the sentence".into(),
+            );
+        }
+        out
+    }
+
     /// Whether `claim` feeds the metric.
     pub fn matches(&self, claim: &Claim) -> bool {
         let noun = claim.noun.as_deref().map(str::to_lowercase);
@@ -192,11 +298,43 @@ pub struct Metric {
     pub line: usize,
 }
 
-/// All metrics of all rule files, in file order then order of appearance.
+/// One article of a rule case.
+#[derive(Debug, Clone)]
+pub struct CaseArticle {
+    /// Its id.
+    pub id: String,
+    /// Its date.
+    pub date: recoupe_parser::PartialDate,
+    /// Its text: paragraphs separated by blank lines.
+    pub text: String,
+}
+
+/// A test a rule ships: small articles and the verdict its metric must give on them.
+#[derive(Debug, Clone)]
+pub struct RuleCase {
+    /// What it shows.
+    pub name: String,
+    /// The metric it tests.
+    pub metric: MetricId,
+    /// The articles.
+    pub articles: Vec<CaseArticle>,
+    /// The verdict the metric must give.
+    pub verdict: crate::Verdict,
+    /// The kinds of findings it must give, all and only these; unchecked when absent.
+    pub findings: Option<Vec<crate::FindingKind>>,
+    /// The file it was read from.
+    pub file: String,
+    /// Its line.
+    pub line: usize,
+}
+
+/// All metrics and cases of all rule files, in file order then order of appearance.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     /// The metrics.
     pub metrics: Vec<Metric>,
+    /// The cases rules ship.
+    pub cases: Vec<RuleCase>,
 }
 
 impl RuleSet {
@@ -218,6 +356,7 @@ pub const DEFAULT_WINDOW_SLACK_DAYS: i64 = 14;
 pub fn load(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
     let mut errors = Vec::new();
     let mut metrics: Vec<(Metric, std::ops::Range<usize>, usize)> = Vec::new();
+    let mut cases: Vec<(toml::Spanned<CaseSpec>, usize)> = Vec::new();
     for (fi, (name, text)) in files.iter().enumerate() {
         let loc = Locator { file: name, text };
         match toml::from_str::<RuleFile>(text) {
@@ -229,6 +368,7 @@ pub fn load(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
                         Err(mut e) => errors.append(&mut e),
                     }
                 }
+                cases.extend(file.case.into_iter().map(|c| (c, fi)));
             }
             Err(e) => errors.push(toml_error(&loc, &e)),
         }
@@ -273,12 +413,111 @@ pub fn load(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
             ));
         }
     }
+    let ids: Vec<&str> = seen.keys().map(|k| k.0.as_str()).collect();
+    let mut rule_cases = Vec::new();
+    for (spec, fi) in cases {
+        let (name, text) = &files[fi];
+        let loc = Locator { file: name, text };
+        match validate_case(&loc, spec, &ids) {
+            Ok(c) => rule_cases.push(c),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
     if errors.is_empty() {
         Ok(RuleSet {
             metrics: metrics.into_iter().map(|(m, _, _)| m).collect(),
+            cases: rule_cases,
         })
     } else {
         Err(errors)
+    }
+}
+
+fn validate_case(
+    loc: &Locator<'_>,
+    spec: toml::Spanned<CaseSpec>,
+    ids: &[&str],
+) -> Result<RuleCase, Vec<RuleError>> {
+    let span = spec.span();
+    let spec = spec.into_inner();
+    let mut errors = Vec::new();
+    if !ids.contains(&spec.metric.get_ref().as_str()) {
+        errors.push(loc.error(
+            spec.metric.span(),
+            format!(
+                "case `{}` tests unknown metric `{}`",
+                spec.name.get_ref(),
+                spec.metric.get_ref()
+            ),
+            Some(match did_you_mean(spec.metric.get_ref(), ids) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("known metrics: {}", ids.join(", ")),
+            }),
+        ));
+    }
+    let verdict = crate::Verdict::from_name(spec.verdict.get_ref());
+    if verdict.is_none() {
+        let names: Vec<&str> = crate::Verdict::ALL.iter().map(|v| v.name()).collect();
+        errors.push(loc.error(
+            spec.verdict.span(),
+            format!("unknown verdict `{}`", spec.verdict.get_ref()),
+            Some(format!("verdicts: {}", names.join(", "))),
+        ));
+    }
+    let mut findings = None;
+    if let Some(list) = &spec.findings {
+        let mut kinds = Vec::new();
+        for f in list {
+            match crate::FindingKind::from_name(f.get_ref()) {
+                Some(k) => kinds.push(k),
+                None => {
+                    let names: Vec<&str> =
+                        crate::FindingKind::ALL.iter().map(|k| k.name()).collect();
+                    errors.push(loc.error(
+                        f.span(),
+                        format!("unknown finding kind `{}`", f.get_ref()),
+                        Some(format!("kinds: {}", names.join(", "))),
+                    ));
+                }
+            }
+        }
+        findings = Some(kinds);
+    }
+    let mut articles = Vec::new();
+    for a in spec.articles {
+        let a = a.into_inner();
+        match recoupe_parser::PartialDate::parse(a.date.get_ref()) {
+            Ok(date) => articles.push(CaseArticle {
+                id: a.id,
+                date,
+                text: a.text,
+            }),
+            Err(why) => errors.push(loc.error(
+                a.date.span(),
+                format!("invalid date: {why}"),
+                Some("write YYYY-MM or YYYY-MM-DD".into()),
+            )),
+        }
+    }
+    if articles.is_empty() && errors.is_empty() {
+        errors.push(loc.error(
+            span.clone(),
+            format!("case `{}` has no article", spec.name.get_ref()),
+            None,
+        ));
+    }
+    let (line, _) = recoupe_parser::line_col(loc.text, span.start);
+    match (errors.is_empty(), verdict) {
+        (true, Some(verdict)) => Ok(RuleCase {
+            name: spec.name.into_inner(),
+            metric: MetricId(spec.metric.into_inner()),
+            articles,
+            verdict,
+            findings,
+            file: loc.file.to_owned(),
+            line,
+        }),
+        _ => Err(errors),
     }
 }
 
@@ -308,6 +547,7 @@ fn toml_error(loc: &Locator<'_>, e: &toml::de::Error) -> RuleError {
             .iter()
             .chain(MATCH_KEYS)
             .chain(QUALIFIER_KEYS)
+            .chain(CASE_KEYS)
             .copied()
             .collect();
         let help = match did_you_mean(key, &all) {

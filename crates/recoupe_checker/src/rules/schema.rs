@@ -10,6 +10,28 @@ use toml::Spanned;
 pub(crate) struct RuleFile {
     #[serde(default)]
     pub metric: Vec<Spanned<MetricSpec>>,
+    #[serde(default)]
+    pub case: Vec<Spanned<CaseSpec>>,
+}
+
+/// A `[[case]]`: small articles and the verdict a metric must give on them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CaseSpec {
+    pub name: Spanned<String>,
+    pub metric: Spanned<String>,
+    pub articles: Vec<Spanned<CaseArticleSpec>>,
+    pub verdict: Spanned<String>,
+    pub findings: Option<Vec<Spanned<String>>>,
+}
+
+/// One article of a case.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CaseArticleSpec {
+    pub id: String,
+    pub date: Spanned<String>,
+    pub text: String,
 }
 
 /// A `[[metric]]` table.
@@ -70,6 +92,11 @@ pub(crate) const METRIC_KEYS: &[&str] = &[
     "parts",
     "qualifiers",
     "match",
+];
+
+/// Keys of `[[case]]`, for "did you mean".
+pub(crate) const CASE_KEYS: &[&str] = &[
+    "name", "metric", "articles", "verdict", "findings", "id", "date", "text",
 ];
 
 /// Keys of `qualifiers`, for "did you mean".

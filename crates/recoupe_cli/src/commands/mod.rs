@@ -3,3 +3,5 @@
 pub mod claims;
 pub mod numbers;
 pub mod report;
+pub mod rules;
+pub mod test;

@@ -7,7 +7,7 @@ use recoupe_extractor::Extractor;
 use recoupe_report::Report;
 
 use crate::args::{ColorChoice, ReportFormat};
-use crate::rules_dir::{self, RulesProblem};
+use crate::rules_dir;
 use crate::{ExitStatus, corpus, print_problems};
 
 /// What `report` needs, resolved from the arguments.
@@ -30,28 +30,8 @@ pub fn run(
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
     // Rules are validated before any work starts.
-    let rules = match rules_dir::load(&config.rules) {
-        Ok(r) => r,
-        Err(RulesProblem::Folder(message)) => {
-            writeln!(err, "error: {message}")?;
-            return Ok(ExitStatus::Failure);
-        }
-        Err(RulesProblem::Invalid(errors)) => {
-            for e in &errors {
-                writeln!(err, "{e}\n")?;
-            }
-            let files: std::collections::BTreeSet<&str> =
-                errors.iter().map(|e| e.file.as_str()).collect();
-            writeln!(
-                err,
-                "recoupe: {} error{} in {} rule file{}; nothing was checked",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" },
-                files.len(),
-                if files.len() == 1 { "" } else { "s" }
-            )?;
-            return Ok(ExitStatus::Failure);
-        }
+    let Some(rules) = rules_dir::load_or_report(&config.rules, err)? else {
+        return Ok(ExitStatus::Failure);
     };
     let (files, mut problems) = corpus::collect(&config.paths);
     let corpus = corpus::read(&files, extractor);
