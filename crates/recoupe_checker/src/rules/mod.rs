@@ -355,7 +355,9 @@ pub const DEFAULT_WINDOW_SLACK_DAYS: i64 = 14;
 /// Every problem of every file, each located; no metric is returned if any file is wrong.
 pub fn load(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
     let mut errors = Vec::new();
-    let mut metrics: Vec<(Metric, std::ops::Range<usize>, usize)> = Vec::new();
+    let mut metrics: Vec<Metric> = Vec::new();
+    // Every metric as written, valid or not, so ids and parts are checked on all of them.
+    let mut declared: Vec<Declared> = Vec::new();
     let mut cases: Vec<(toml::Spanned<CaseSpec>, usize)> = Vec::new();
     for (fi, (name, text)) in files.iter().enumerate() {
         let loc = Locator { file: name, text };
@@ -363,8 +365,20 @@ pub fn load(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
             Ok(file) => {
                 for spec in file.metric {
                     let span = spec.span();
+                    let raw = spec.get_ref();
+                    declared.push(Declared {
+                        id: MetricId(raw.id.get_ref().trim().to_owned()),
+                        parts: raw
+                            .parts
+                            .iter()
+                            .map(|p| MetricId(p.get_ref().clone()))
+                            .collect(),
+                        span,
+                        file: fi,
+                        line: recoupe_parser::line_col(text, raw.id.span().start).0,
+                    });
                     match validate(&loc, spec.into_inner()) {
-                        Ok(m) => metrics.push((m, span, fi)),
+                        Ok(m) => metrics.push(m),
                         Err(mut e) => errors.append(&mut e),
                     }
                 }
@@ -375,7 +389,8 @@ pub fn load(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
     }
     // Ids are unique across files.
     let mut seen: BTreeMap<MetricId, (String, usize)> = BTreeMap::new();
-    for (m, span, fi) in &metrics {
+    for m in &declared {
+        let (span, fi) = (&m.span, &m.file);
         if let Some((file, line)) = seen.get(&m.id) {
             let (name, text) = &files[*fi];
             let loc = Locator { file: name, text };
@@ -385,11 +400,12 @@ pub fn load(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
                 Some(format!("`{}` is already defined at {file}:{line}; ids must be unique across rule files", m.id)),
             ));
         } else {
-            seen.insert(m.id.clone(), (m.file.clone(), m.line));
+            seen.insert(m.id.clone(), (files[*fi].0.clone(), m.line));
         }
     }
     // Parts name known metrics and form no cycle.
-    for (m, span, fi) in &metrics {
+    for m in &declared {
+        let (span, fi) = (&m.span, &m.file);
         let (name, text) = &files[*fi];
         let loc = Locator { file: name, text };
         for part in &m.parts {
@@ -405,7 +421,7 @@ pub fn load(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
                 ));
             }
         }
-        if reaches(&metrics, &m.id, &m.id, 0) {
+        if reaches(&declared, &m.id, &m.id, 0) {
             errors.push(loc.error(
                 span.clone(),
                 format!("`parts` of `{}` form a cycle", m.id),
@@ -425,7 +441,7 @@ pub fn load(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
     }
     if errors.is_empty() {
         Ok(RuleSet {
-            metrics: metrics.into_iter().map(|(m, _, _)| m).collect(),
+            metrics,
             cases: rule_cases,
         })
     } else {
@@ -521,16 +537,21 @@ fn validate_case(
     }
 }
 
-fn reaches(
-    metrics: &[(Metric, std::ops::Range<usize>, usize)],
-    from: &MetricId,
-    target: &MetricId,
-    depth: usize,
-) -> bool {
+/// A metric as declared, before validation: enough to check ids and parts across files.
+struct Declared {
+    id: MetricId,
+    parts: Vec<MetricId>,
+    span: std::ops::Range<usize>,
+    file: usize,
+    line: usize,
+}
+
+/// Whether `target` is reached from `from` by following `parts`.
+fn reaches(metrics: &[Declared], from: &MetricId, target: &MetricId, depth: usize) -> bool {
     if depth > metrics.len() {
         return false;
     }
-    let Some((m, _, _)) = metrics.iter().find(|(m, _, _)| &m.id == from) else {
+    let Some(m) = metrics.iter().find(|m| &m.id == from) else {
         return false;
     };
     m.parts
