@@ -18,6 +18,6 @@ pub use dates::{ArticleDates, DateProblem, date_problems};
 pub use finding::{Finding, FindingKind, Point, PointOrigin, Verdict};
 pub use recoupe_extractor::Claim;
 pub use rules::{
-    CaseArticle, KeyCheck, Metric, MetricId, Model, QualifierOverrides, RuleCase, RuleError,
-    RuleSet, Tolerance, load,
+    CaseArticle, KeyCheck, Metric, MetricId, Model, Period, QualifierOverrides, RuleCase,
+    RuleError, RuleSet, Tolerance, load,
 };

@@ -15,7 +15,8 @@ use regex::Regex;
 pub use error::RuleError;
 use error::{Locator, did_you_mean};
 use schema::{
-    CASE_KEYS, CaseSpec, MATCH_KEYS, METRIC_KEYS, MatchSpec, MetricSpec, QUALIFIER_KEYS, RuleFile,
+    CASE_KEYS, CaseSpec, MATCH_KEYS, METRIC_KEYS, MatchSpec, MetricSpec, PERIOD_KEYS,
+    QUALIFIER_KEYS, RuleFile,
 };
 
 /// A metric's id, unique across all rule files.
@@ -141,6 +142,26 @@ pub struct Matcher {
     kinds: Vec<ClaimKind>,
     words: Vec<Regex>,
     not_words: Vec<Regex>,
+    sources: Vec<String>,
+    period: Period,
+}
+
+/// The days a metric covers; a claim whose as-of lies wholly outside is not its concern.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Period {
+    /// First day covered.
+    pub from: Option<NaiveDate>,
+    /// Last day covered.
+    pub to: Option<NaiveDate>,
+}
+
+impl Period {
+    /// Whether a claim holding at `as_of` may fall in the period (undated claims may).
+    pub fn admits(self, as_of: Option<recoupe_parser::DayInterval>) -> bool {
+        as_of.is_none_or(|d| {
+            self.from.is_none_or(|f| d.last >= f) && self.to.is_none_or(|t| d.first <= t)
+        })
+    }
 }
 
 fn lower_all(v: &[String]) -> Vec<String> {
@@ -267,6 +288,19 @@ impl Matcher {
             && self.kinds.contains(&claim.kind)
             && self.words.iter().all(|w| w.is_match(&claim.quote))
             && !self.not_words.iter().any(|w| w.is_match(&claim.quote))
+            && self.source_ok(claim)
+            && self.period.admits(claim.as_of)
+    }
+
+    /// Whether the claim's source is one the metric asks for ("Pentagone" matches "des
+    /// chiffres du Pentagone"); any source when the metric names none.
+    fn source_ok(&self, claim: &Claim) -> bool {
+        self.sources.is_empty()
+            || claim
+                .source
+                .as_deref()
+                .map(str::to_lowercase)
+                .is_some_and(|s| self.sources.iter().any(|w| s.contains(w.as_str())))
     }
 }
 
@@ -569,6 +603,7 @@ fn toml_error(loc: &Locator<'_>, e: &toml::de::Error) -> RuleError {
             .chain(MATCH_KEYS)
             .chain(QUALIFIER_KEYS)
             .chain(CASE_KEYS)
+            .chain(PERIOD_KEYS)
             .copied()
             .collect();
         let help = match did_you_mean(key, &all) {
@@ -698,12 +733,42 @@ fn validate(loc: &Locator<'_>, spec: MetricSpec) -> Result<Metric, Vec<RuleError
         qualifiers.approx = width(&q.approx);
         qualifiers.nearly = width(&q.nearly);
     }
-    let matcher = build_matcher(
+    let mut period = Period::default();
+    if let Some(p) = spec.period.as_ref().map(|p| p.get_ref()) {
+        let mut day = |d: &Option<toml::Spanned<String>>, key: &str| -> Option<NaiveDate> {
+            let d = d.as_ref()?;
+            match NaiveDate::parse_from_str(d.get_ref(), "%Y-%m-%d") {
+                Ok(day) => Some(day),
+                Err(_) => {
+                    errors.push(loc.error(
+                        d.span(),
+                        format!("invalid date `{}` for `period.{key}`", d.get_ref()),
+                        Some("write a day as YYYY-MM-DD".into()),
+                    ));
+                    None
+                }
+            }
+        };
+        period.from = day(&p.from, "from");
+        period.to = day(&p.to, "to");
+        if let (Some(f), Some(t)) = (period.from, period.to)
+            && f > t
+            && let Some(span) = spec.period.as_ref().map(|p| p.span())
+        {
+            errors.push(loc.error(
+                span,
+                "`period` ends before it starts",
+                Some("`from` must be on or before `to`".into()),
+            ));
+        }
+    }
+    let mut matcher = build_matcher(
         loc,
         spec.matcher.into_inner(),
         model.unwrap_or(Model::Stable),
         &mut errors,
     );
+    matcher.period = period;
     let (line, _) = recoupe_parser::line_col(loc.text, spec.id.span().start);
     if !errors.is_empty() {
         return Err(errors);
@@ -793,6 +858,8 @@ fn build_matcher(
         kinds,
         words,
         not_words,
+        sources: lower_all(&spec.sources),
+        period: Period::default(),
     }
 }
 

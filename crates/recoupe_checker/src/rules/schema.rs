@@ -47,8 +47,17 @@ pub(crate) struct MetricSpec {
     #[serde(default)]
     pub parts: Vec<Spanned<String>>,
     pub qualifiers: Option<Spanned<QualifierSpec>>,
+    pub period: Option<Spanned<PeriodSpec>>,
     #[serde(rename = "match")]
     pub matcher: Spanned<MatchSpec>,
+}
+
+/// A metric's `period`: the days it covers.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PeriodSpec {
+    pub from: Option<Spanned<String>>,
+    pub to: Option<Spanned<String>>,
 }
 
 /// A metric's `qualifiers` table: widths of approximate qualifiers for this metric.
@@ -79,6 +88,8 @@ pub(crate) struct MatchSpec {
     pub words: Vec<Spanned<String>>,
     #[serde(default)]
     pub not_words: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// Keys of `[[metric]]`, for "did you mean".
@@ -91,8 +102,12 @@ pub(crate) const METRIC_KEYS: &[&str] = &[
     "window_slack_days",
     "parts",
     "qualifiers",
+    "period",
     "match",
 ];
+
+/// Keys of `period`, for "did you mean".
+pub(crate) const PERIOD_KEYS: &[&str] = &["from", "to"];
 
 /// Keys of `[[case]]`, for "did you mean".
 pub(crate) const CASE_KEYS: &[&str] = &[
@@ -112,4 +127,5 @@ pub(crate) const MATCH_KEYS: &[&str] = &[
     "kinds",
     "words",
     "not_words",
+    "sources",
 ];
