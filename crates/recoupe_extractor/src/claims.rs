@@ -89,6 +89,8 @@ struct SentenceData {
     tokens: Vec<Token>,
     dates: Vec<DateMention>,
     places: Vec<PlaceMention>,
+    /// Token ranges of every gazetteer name, introduced as a location or not ("Tour 22").
+    place_names: Vec<(usize, usize)>,
     paragraph: usize,
     sentence: Span,
 }
@@ -121,10 +123,12 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Vec<Claim> {
             let tokens = tokenize(article.norm_slice(s.norm_span), s.norm_span.start);
             let dates = find_dates(lx, &tokens, reference);
             let places = find_places(lx, &tokens);
+            let place_names = crate::places::find_places_raw(lx, &tokens);
             SentenceData {
                 tokens,
                 dates,
                 places,
+                place_names,
                 paragraph: s.paragraph,
                 sentence: s.span,
             }
@@ -277,7 +281,9 @@ impl SentenceContext<'_> {
         {
             return Some(NotAClaim::Date);
         }
-        if crate::places::find_places_raw(self.lx, tokens)
+        if self
+            .sd
+            .place_names
             .iter()
             .any(|&(a, b)| a <= m.first && m.last <= b)
         {

@@ -186,6 +186,41 @@ pub(crate) struct Phrase<T> {
     pub value: T,
 }
 
+/// Phrases indexed by their first word, longest first within each: looking one up at a token
+/// costs the phrases that start with that word, not the whole lexicon.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrases<T> {
+    all: Vec<Phrase<T>>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl<T> Phrases<T> {
+    fn new(all: Vec<Phrase<T>>) -> Self {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in all.iter().enumerate() {
+            if let Some(first) = p.words.first() {
+                by_first.entry(first.clone()).or_default().push(i);
+            }
+        }
+        Phrases { all, by_first }
+    }
+
+    /// The longest phrase standing at `tokens[at..]`.
+    pub(crate) fn at(&self, tokens: &[crate::tokens::Token], at: usize) -> Option<&Phrase<T>> {
+        let first = tokens.get(at)?;
+        self.by_first
+            .get(&first.lower)?
+            .iter()
+            .map(|&i| &self.all[i])
+            .find(|p| crate::time::phrase_at(tokens, at, &p.words))
+    }
+
+    /// Every phrase, longest first.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Phrase<T>> {
+        self.all.iter()
+    }
+}
+
 /// What a place form stands for: the country or region it lies in.
 #[derive(Debug, Clone)]
 pub(crate) struct PlaceName {
@@ -215,7 +250,7 @@ pub struct Lexicon {
     pub(crate) tolerance_nearly: f64,
     pub(crate) vague_low_factor: f64,
     pub(crate) vague_high_factor: f64,
-    pub(crate) qualifiers: Vec<Phrase<Qualifier>>,
+    pub(crate) qualifiers: Phrases<Qualifier>,
     pub(crate) range_openers: HashSet<String>,
     pub(crate) range_joiners: HashSet<String>,
     pub(crate) events: HashSet<String>,
@@ -227,10 +262,10 @@ pub struct Lexicon {
     pub(crate) change_markers: Vec<Vec<String>>,
     pub(crate) adjectives_before: HashSet<String>,
     pub(crate) function_words: HashSet<String>,
-    pub(crate) places: Vec<Phrase<PlaceName>>,
+    pub(crate) places: Phrases<PlaceName>,
     pub(crate) place_prepositions: HashSet<String>,
-    pub(crate) actors: Vec<Phrase<String>>,
-    pub(crate) sources: Vec<Phrase<String>>,
+    pub(crate) actors: Phrases<String>,
+    pub(crate) sources: Phrases<String>,
     pub(crate) source_openers: Vec<Vec<String>>,
     pub(crate) source_verbs: HashSet<String>,
     pub(crate) months: HashMap<String, u32>,
@@ -265,7 +300,7 @@ fn set(words: Vec<String>) -> HashSet<String> {
 }
 
 /// Phrases sorted longest first, so the longest match wins.
-fn phrases<T: Clone>(items: impl IntoIterator<Item = (String, T)>) -> Vec<Phrase<T>> {
+fn phrases<T: Clone>(items: impl IntoIterator<Item = (String, T)>) -> Phrases<T> {
     let mut out: Vec<Phrase<T>> = items
         .into_iter()
         .map(|(form, value)| Phrase {
@@ -275,7 +310,7 @@ fn phrases<T: Clone>(items: impl IntoIterator<Item = (String, T)>) -> Vec<Phrase
         .filter(|p| !p.words.is_empty())
         .collect();
     out.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-    out
+    Phrases::new(out)
 }
 
 impl Lexicon {
@@ -475,7 +510,10 @@ mod tests {
         );
         assert_eq!(lx.months.get("décembre"), Some(&12));
         assert!(
-            lx.qualifiers.first().is_some_and(|p| p.words.len() >= 3),
+            lx.qualifiers
+                .iter()
+                .next()
+                .is_some_and(|p| p.words.len() >= 3),
             "longest first"
         );
         assert!(

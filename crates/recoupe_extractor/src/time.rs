@@ -46,9 +46,9 @@ pub(crate) fn phrase_at(tokens: &[Token], at: usize, words: &[String]) -> bool {
 pub(crate) fn match_phrase<'a, T>(
     tokens: &[Token],
     at: usize,
-    phrases: &'a [Phrase<T>],
+    phrases: &'a crate::lexicon::Phrases<T>,
 ) -> Option<&'a Phrase<T>> {
-    phrases.iter().find(|p| phrase_at(tokens, at, &p.words))
+    phrases.at(tokens, at)
 }
 
 fn last_on_or_before(day: NaiveDate, wd: Weekday) -> NaiveDate {

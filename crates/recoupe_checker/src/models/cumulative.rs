@@ -38,38 +38,54 @@ pub(crate) fn check(_metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec
             points[i].claims.clone(),
         )
     });
+    // Each claim that goes below an earlier one is named once, against the surely earlier
+    // claim with the highest lower bound: the strongest witness. Findings stay linear in the
+    // number of claims however many pairs conflict.
     let mut contradicting: Vec<(usize, usize)> = Vec::new();
-    for (a, &i) in order.iter().enumerate() {
-        for &j in &order[a + 1..] {
-            let (Some(di), Some(dj)) = (points[i].as_of, points[j].as_of) else {
-                continue;
-            };
-            let (early, late) = if di.surely_before(dj) {
-                (i, j)
-            } else if dj.surely_before(di) {
-                (j, i)
-            } else {
-                continue;
-            };
-            if let Some(high) = points[late].interval.high
-                && high < points[early].interval.low
-            {
-                contradicting.push((early, late));
-                let mut ids = points[early].claims.clone();
-                ids.extend(points[late].claims.iter().copied());
-                out.push(Finding {
-                    kind: FindingKind::Contradiction,
-                    claims: ids,
-                    message: format!(
-                        "{} then {}: a running total cannot go down, from {} to {}",
-                        points[early].describe(claims),
-                        points[late].describe(claims),
-                        show(points[early].interval),
-                        show(points[late].interval)
-                    ),
-                });
-            }
-        }
+    for &late in &order {
+        let (Some(dl), Some(high)) = (points[late].as_of, points[late].interval.high) else {
+            continue;
+        };
+        let witness = order
+            .iter()
+            .copied()
+            .filter(|&e| points[e].as_of.is_some_and(|de| de.surely_before(dl)))
+            .filter(|&e| high < points[e].interval.low)
+            .max_by(|&a, &b| {
+                points[a]
+                    .interval
+                    .low
+                    .total_cmp(&points[b].interval.low)
+                    .then(b.cmp(&a))
+            });
+        let Some(early) = witness else { continue };
+        contradicting.push((early, late));
+        let others = order
+            .iter()
+            .filter(|&&e| {
+                e != early
+                    && points[e].as_of.is_some_and(|de| de.surely_before(dl))
+                    && high < points[e].interval.low
+            })
+            .count();
+        let more = match others {
+            0 => String::new(),
+            1 => " (and 1 other earlier claim)".to_owned(),
+            n => format!(" (and {n} other earlier claims)"),
+        };
+        let mut ids = points[early].claims.clone();
+        ids.extend(points[late].claims.iter().copied());
+        out.push(Finding {
+            kind: FindingKind::Contradiction,
+            claims: ids,
+            message: format!(
+                "{} then {}: a running total cannot go down, from {} to {}{more}",
+                points[early].describe(claims),
+                points[late].describe(claims),
+                show(points[early].interval),
+                show(points[late].interval)
+            ),
+        });
     }
     for pair in order.windows(2) {
         let (i, j) = (pair[0], pair[1]);

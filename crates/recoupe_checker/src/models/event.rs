@@ -64,27 +64,53 @@ pub(crate) fn check(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<
                 points[i].claims.clone(),
             )
         });
-        for (a, &i) in order.iter().enumerate() {
-            for &j in &order[a + 1..] {
-                let (ri, rj) = (reported(i), reported(j));
-                let later = matches!((ri, rj), (Some(x), Some(y)) if x.surely_before(y));
-                let wi = metric.tolerance.widen(points[i].interval);
-                let agree = wi.intersects(points[j].interval);
-                let mut ids = points[i].claims.clone();
-                ids.extend(points[j].claims.iter().copied());
-                let source = |k: usize| {
-                    points[k]
-                        .claims
-                        .first()
-                        .and_then(|&c| claims.get(c))
-                        .and_then(|c| c.source.clone())
-                };
-                if agree {
-                    continue;
-                }
-                let higher_later =
+        // Each report is compared with those before it: a contradiction is named once per
+        // claim, against the first earlier report it conflicts with; a revision is named
+        // between consecutive reports.
+        for (b, &j) in order.iter().enumerate() {
+            let before = &order[..b];
+            let source = |k: usize| {
+                points[k]
+                    .claims
+                    .first()
+                    .and_then(|&c| claims.get(c))
+                    .and_then(|c| c.source.clone())
+            };
+            let conflict = before.iter().copied().find(|&i| {
+                let agree = metric
+                    .tolerance
+                    .widen(points[i].interval)
+                    .intersects(points[j].interval);
+                let later =
+                    matches!((reported(i), reported(j)), (Some(x), Some(y)) if x.surely_before(y));
+                let higher =
                     points[j].interval.low > points[i].interval.high.unwrap_or(f64::INFINITY);
-                let (kind, why) = if later && higher_later {
+                !(agree || later && higher)
+            });
+            let finding = if let Some(i) = conflict {
+                let later =
+                    matches!((reported(i), reported(j)), (Some(x), Some(y)) if x.surely_before(y));
+                let why = if later {
+                    format!(
+                        "a toll does not go down: {} was reported after {}",
+                        show(points[j].interval),
+                        show(points[i].interval)
+                    )
+                } else {
+                    format!(
+                        "reported at the same time, {} and {} do not meet even widened by {}",
+                        show(points[i].interval),
+                        show(points[j].interval),
+                        metric.tolerance
+                    )
+                };
+                Some((FindingKind::Contradiction, i, why))
+            } else if let Some(&i) = before.last() {
+                let agree = metric
+                    .tolerance
+                    .widen(points[i].interval)
+                    .intersects(points[j].interval);
+                (!agree).then(|| {
                     let who = if source(i) == source(j) {
                         "the same source"
                     } else {
@@ -92,32 +118,20 @@ pub(crate) fn check(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<
                     };
                     (
                         FindingKind::Revision,
+                        i,
                         format!(
                             "{who} revised the toll upward, from {} to {}",
                             show(points[i].interval),
                             show(points[j].interval)
                         ),
                     )
-                } else if later {
-                    (
-                        FindingKind::Contradiction,
-                        format!(
-                            "a toll does not go down: {} was reported after {}",
-                            show(points[j].interval),
-                            show(points[i].interval)
-                        ),
-                    )
-                } else {
-                    (
-                        FindingKind::Contradiction,
-                        format!(
-                            "reported at the same time, {} and {} do not meet even widened by {}",
-                            show(points[i].interval),
-                            show(points[j].interval),
-                            metric.tolerance
-                        ),
-                    )
-                };
+                })
+            } else {
+                None
+            };
+            if let Some((kind, i, why)) = finding {
+                let mut ids = points[i].claims.clone();
+                ids.extend(points[j].claims.iter().copied());
                 out.push(Finding {
                     kind,
                     claims: ids,
