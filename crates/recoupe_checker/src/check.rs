@@ -211,6 +211,11 @@ fn judge(
         Verdict::Unconfirmed
     } else if points.is_empty() {
         Verdict::NoClaims
+    } else if findings
+        .iter()
+        .all(|f| f.kind == FindingKind::NotComparable)
+    {
+        Verdict::NotComparable
     } else {
         Verdict::Uncheckable
     };

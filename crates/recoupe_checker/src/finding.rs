@@ -77,21 +77,24 @@ pub enum Verdict {
     Agreement,
     /// Only one usable figure: nothing to cross-check it with.
     Unconfirmed,
-    /// Figures exist but none can be checked (vague, undated, not comparable).
+    /// Figures exist but none can be checked (vague, undated, date in doubt).
     Uncheckable,
+    /// Every figure counts something else than the metric (a window far from `since`).
+    NotComparable,
     /// No claim matched.
     NoClaims,
 }
 
 impl Verdict {
     /// All verdicts.
-    pub const ALL: [Verdict; 7] = [
+    pub const ALL: [Verdict; 8] = [
         Verdict::Contradiction,
         Verdict::Progression,
         Verdict::Revision,
         Verdict::Agreement,
         Verdict::Unconfirmed,
         Verdict::Uncheckable,
+        Verdict::NotComparable,
         Verdict::NoClaims,
     ];
 
@@ -109,6 +112,7 @@ impl Verdict {
             Verdict::Agreement => "agreement",
             Verdict::Unconfirmed => "unconfirmed",
             Verdict::Uncheckable => "uncheckable",
+            Verdict::NotComparable => "not_comparable",
             Verdict::NoClaims => "no_claims",
         }
     }

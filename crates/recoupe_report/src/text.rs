@@ -31,7 +31,7 @@ impl Style {
             Verdict::Progression | Verdict::Agreement => "1;32",
             Verdict::Revision => "1;33",
             Verdict::Unconfirmed => "1;33",
-            Verdict::Uncheckable | Verdict::NoClaims => "2",
+            Verdict::Uncheckable | Verdict::NotComparable | Verdict::NoClaims => "2",
         };
         self.paint(code, &v.name().to_uppercase())
     }
