@@ -8,8 +8,6 @@
 //! (deterministic). It is written to a temporary folder and read by `recoupe report`, as a
 //! user would run it (parallel parsing and extraction), then extracted again in memory on one
 //! thread. Peak memory is the process's high-water mark (VmHWM).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -29,19 +27,19 @@ fn peak_rss_mib() -> f64 {
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
-fn main() {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(2000);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut seeds: Vec<String> = std::fs::read_dir(root.join("seeds"))
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect();
+    let mut seeds = Vec::new();
+    for entry in std::fs::read_dir(root.join("seeds"))? {
+        seeds.push(std::fs::read_to_string(entry?.path())?);
+    }
     seeds.sort();
     let dir = std::env::temp_dir().join(format!("recoupe-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir)?;
     let mut bytes = 0usize;
     let mut texts = Vec::with_capacity(n);
     for i in 0..n {
@@ -55,7 +53,7 @@ fn main() {
         };
         let text = format!(" date {year}-{month:02} {rest}");
         bytes += text.len();
-        std::fs::write(dir.join(format!("{i:06}.txt")), &text).unwrap();
+        std::fs::write(dir.join(format!("{i:06}.txt")), &text)?;
         texts.push(text);
     }
     let mb = bytes as f64 / 1e6;
@@ -67,17 +65,17 @@ fn main() {
     let args = [
         "recoupe",
         "report",
-        dir.to_str().unwrap(),
+        dir.to_str().ok_or("temporary folder is not UTF-8")?,
         "--rules",
-        rules.to_str().unwrap(),
+        rules.to_str().ok_or("rules folder is not UTF-8")?,
         "--format",
         "json",
     ];
     let status = recoupe_cli::run(args, &mut out, &mut err);
     let cli = start.elapsed().as_secs_f64();
-    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out)?;
 
-    let extractor = recoupe_extractor::Extractor::french().unwrap();
+    let extractor = recoupe_extractor::Extractor::french()?;
     let start = Instant::now();
     let mut claims = 0;
     for (i, t) in texts.iter().enumerate() {
@@ -105,4 +103,5 @@ fn main() {
         n as f64 / single
     );
     println!("peak memory (VmHWM): {:.1} MiB", peak_rss_mib());
+    Ok(())
 }
