@@ -282,19 +282,10 @@ pub(crate) fn read_sentence_time(
                 continue;
             }
             // "depuis deux semaines", "depuis 10 jours"
-            if let (Some(n), Some(unit)) = (tokens.get(i + 1), tokens.get(i + 2)) {
-                let count = n
-                    .value
-                    .or_else(|| crate::numbers::words_value(&[n.lower.as_str()]));
-                if let (Some(count), Some(days), Some(r)) =
-                    (count, lx.durations.get(&unit.lower), reference)
-                {
-                    let back = Duration::days((count as i64) * days);
-                    st.window_start = Some((
-                        DayInterval::new(r.first - back, r.last - back),
-                        span_of(i, i + 2),
-                    ));
-                }
+            if let (Some((back, last)), Some(r)) = (duration_at(lx, tokens, i + 1), reference)
+                && let Some(window) = before(r, back)
+            {
+                st.window_start = Some((window, span_of(i, last)));
             }
         }
         // "en trois mois", "sur deux semaines": a running total over that span.
@@ -302,11 +293,9 @@ pub(crate) fn read_sentence_time(
             && st.window_start.is_none()
             && let Some((back, last)) = duration_at(lx, tokens, i + 1)
             && let Some(r) = reference
+            && let Some(window) = before(r, back)
         {
-            st.window_start = Some((
-                DayInterval::new(r.first - back, r.last - back),
-                span_of(i, last),
-            ));
+            st.window_start = Some((window, span_of(i, last)));
             st.cumulative_marker.get_or_insert(span_of(i, last));
         }
         if st.cumulative_marker.is_none()
@@ -324,7 +313,8 @@ pub(crate) fn read_sentence_time(
     st
 }
 
-/// "trois mois", "10 jours" at `at`: the span and the index of its last token.
+/// "trois mois", "10 jours" at `at`: the span and the index of its last token. None when
+/// the span is not a count of days the calendar can hold.
 fn duration_at(lx: &Lexicon, tokens: &[Token], at: usize) -> Option<(Duration, usize)> {
     let n = tokens.get(at)?;
     let unit = tokens.get(at + 1)?;
@@ -332,7 +322,19 @@ fn duration_at(lx: &Lexicon, tokens: &[Token], at: usize) -> Option<(Duration, u
     let count = n
         .value
         .or_else(|| crate::numbers::words_value(&[n.lower.as_str()]))?;
-    Some((Duration::days((count as i64) * days), at + 1))
+    if !(0.0..=1e6).contains(&count) {
+        return None;
+    }
+    let total = (count as i64).checked_mul(*days)?;
+    Some((Duration::try_days(total)?, at + 1))
+}
+
+/// The days `back` before `r`, if the calendar holds them.
+fn before(r: DayInterval, back: Duration) -> Option<DayInterval> {
+    Some(DayInterval::new(
+        r.first.checked_sub_signed(back)?,
+        r.last.checked_sub_signed(back)?,
+    ))
 }
 
 /// The noun after "début de (la|l')" that names what began ("guerre").

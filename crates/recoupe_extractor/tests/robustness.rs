@@ -1,0 +1,117 @@
+//! Whatever the text, the parser and the extractor return: no panic, and every span slices
+//! to the text it claims.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use proptest::prelude::*;
+use recoupe_extractor::Extractor;
+use recoupe_parser::{ArticleId, parse_jsonl, parse_seed};
+
+/// Words and signs news text is made of, numbers and dates included, glued at random.
+fn pieces() -> impl Strategy<Value = String> {
+    let atoms = prop::sample::select(vec![
+        "2 500",
+        "2.500",
+        "2,5",
+        "1e10",
+        "3/4",
+        "-",
+        "—",
+        "\u{a0}",
+        "\u{202f}",
+        "’",
+        "«",
+        "»",
+        "depuis",
+        "le",
+        "17",
+        "octobre",
+        "mi-octobre",
+        "entre",
+        "et",
+        "au moins",
+        "plus de",
+        "près de",
+        "environ",
+        "quelque",
+        "des dizaines",
+        "une centaine",
+        "un",
+        "une",
+        "deux",
+        "vingt et un",
+        "quatre-vingt-dix-neuf",
+        "mille",
+        "millions",
+        "milliard",
+        "soldats",
+        "attaques",
+        "blessés",
+        "ont été",
+        "tués",
+        "fois",
+        "reprises",
+        "en Irak",
+        "en Syrie",
+        "à la Tour 22",
+        "selon le Pentagone",
+        "a indiqué",
+        "jeudi",
+        "en trois mois",
+        "depuis 99999999999999 jours",
+        "sur",
+        "virgule",
+        "négatif",
+        "cinquièmes",
+        "demi",
+        "et demi",
+        "aucun",
+        "sans faire de",
+        "%",
+        "points",
+        ".",
+        ",",
+        ";",
+        "\n",
+        "\n\n",
+        "https://t.co/123",
+        "(Bagdad)",
+        "M.",
+        "Mme",
+        "2014",
+        "2025",
+        "99999999999999999999",
+        "é",
+        "œ",
+        "ﬁ",
+        "\u{0301}",
+    ]);
+    prop::collection::vec(atoms, 0..40).prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn any_text_is_read_without_panic(body in pieces(), date in prop::sample::select(vec!["2023-11", "2024-01-24", "1999-12", "garbage", ""])) {
+        let extractor = Extractor::french().unwrap();
+        let text = format!(" date {date} {body}");
+        let (article, _) = parse_seed(ArticleId("p".into()), text.as_bytes());
+        for c in extractor.extract(&article) {
+            prop_assert_eq!(article.slice(c.number), c.text.as_str());
+            prop_assert!(c.sentence.contains(c.number));
+        }
+        let _ = extractor.read_numbers(&body);
+        let _ = extractor.dated_mentions(&article);
+        let (articles, _) = parse_jsonl(body.as_bytes());
+        for a in &articles {
+            let _ = extractor.extract(a);
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_are_read_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let extractor = Extractor::french().unwrap();
+        let (article, _) = parse_seed(ArticleId("b".into()), &bytes);
+        let _ = extractor.extract(&article);
+    }
+}
