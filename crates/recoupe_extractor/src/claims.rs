@@ -89,8 +89,9 @@ struct SentenceData {
     tokens: Vec<Token>,
     dates: Vec<DateMention>,
     places: Vec<PlaceMention>,
-    /// Token ranges of every gazetteer name, introduced as a location or not ("Tour 22").
-    place_names: Vec<(usize, usize)>,
+    /// Token ranges of every gazetteer name, introduced as a location or not ("Tour 22"),
+    /// with their country.
+    place_names: Vec<(usize, usize, String)>,
     paragraph: usize,
     sentence: Span,
 }
@@ -179,15 +180,19 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Vec<Claim> {
     claims
 }
 
+/// The place the article names most, as a location or not ("Espagne : 158 morts"); on a
+/// tie, the first named.
 fn dominant_place(data: &[SentenceData]) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for p in data.iter().flat_map(|d| &d.places) {
-        match counts.iter_mut().find(|(c, _)| c == &p.country) {
+    for country in data
+        .iter()
+        .flat_map(|d| d.place_names.iter().map(|(_, _, c)| c))
+    {
+        match counts.iter_mut().find(|(c, _)| c == country) {
             Some((_, n)) => *n += 1,
-            None => counts.push((p.country.clone(), 1)),
+            None => counts.push((country.clone(), 1)),
         }
     }
-    // Most mentioned; on a tie, the first mentioned.
     let best = counts.iter().map(|(_, n)| *n).max()?;
     counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
 }
@@ -285,7 +290,7 @@ impl SentenceContext<'_> {
             .sd
             .place_names
             .iter()
-            .any(|&(a, b)| a <= m.first && m.last <= b)
+            .any(|(a, b, _)| *a <= m.first && m.last <= *b)
         {
             return Some(NotAClaim::PlaceName);
         }

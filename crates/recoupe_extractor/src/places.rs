@@ -109,14 +109,15 @@ pub(crate) fn countries<'a>(mentions: impl IntoIterator<Item = &'a PlaceMention>
     out
 }
 
-/// Token ranges of every gazetteer name in `tokens`, introduced or not ("Tour 22").
-pub(crate) fn find_places_raw(lx: &Lexicon, tokens: &[Token]) -> Vec<(usize, usize)> {
+/// Token ranges of every gazetteer name in `tokens`, introduced or not ("Tour 22"), with the
+/// country or region each lies in.
+pub(crate) fn find_places_raw(lx: &Lexicon, tokens: &[Token]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         match match_phrase(tokens, i, &lx.places) {
             Some(p) => {
-                out.push((i, i + p.words.len() - 1));
+                out.push((i, i + p.words.len() - 1, p.value.country.clone()));
                 i += p.words.len();
             }
             None => i += 1,
