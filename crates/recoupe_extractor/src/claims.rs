@@ -140,13 +140,28 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Vec<Claim> {
         .flat_map(|d| find_anchors(&d.tokens, &d.dates))
         .collect();
     let article_place = dominant_place(&data);
-    let default_source = article.byline.as_ref().map(|b| {
-        let t = tokenize(b, 0);
-        (0..t.len())
-            .find_map(|k| crate::time::match_phrase(&t, k, &lx.sources).map(|p| p.value.clone()))
-            .unwrap_or_else(|| b.clone())
-    });
-
+    // The article's source: its byline, else the news agency it cites.
+    let default_source = article
+        .byline
+        .as_ref()
+        .map(|b| {
+            let t = tokenize(b, 0);
+            (0..t.len())
+                .find_map(|k| {
+                    crate::time::match_phrase(&t, k, &lx.sources).map(|p| p.value.clone())
+                })
+                .unwrap_or_else(|| b.clone())
+        })
+        .or_else(|| {
+            data.iter().find_map(|d| {
+                (0..d.tokens.len()).find_map(|k| {
+                    crate::time::match_phrase(&d.tokens, k, &lx.sources)
+                        .map(|p| &p.value)
+                        .filter(|name| lx.agencies.contains(name))
+                        .cloned()
+                })
+            })
+        });
     let mut claims = Vec::new();
     let mut previous_window: Option<(usize, DayInterval, Span)> = None;
     for (si, sd) in data.iter().enumerate() {

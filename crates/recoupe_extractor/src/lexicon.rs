@@ -159,6 +159,7 @@ struct NamedForms {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SourcesFile {
+    agencies: Vec<String>,
     source: Vec<NamedForms>,
     openers: Vec<String>,
     verbs: Vec<String>,
@@ -268,6 +269,7 @@ pub struct Lexicon {
     pub(crate) sources: Phrases<String>,
     pub(crate) source_openers: Vec<Vec<String>>,
     pub(crate) source_verbs: HashSet<String>,
+    pub(crate) agencies: Vec<String>,
     pub(crate) months: HashMap<String, u32>,
     pub(crate) weekdays: HashMap<String, Weekday>,
     pub(crate) month_parts: HashMap<String, (u32, u32)>,
@@ -417,6 +419,7 @@ impl Lexicon {
             ),
             source_openers: sources.openers.iter().map(|o| words_of(o)).collect(),
             source_verbs: set(sources.verbs),
+            agencies: sources.agencies,
             months,
             weekdays: time
                 .weekdays
