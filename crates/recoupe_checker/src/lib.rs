@@ -19,5 +19,5 @@ pub use finding::{Finding, FindingKind, Point, PointOrigin, Verdict};
 pub use recoupe_extractor::Claim;
 pub use rules::{
     CaseArticle, KeyCheck, Metric, MetricId, Model, Period, QualifierOverrides, RuleCase,
-    RuleError, RuleSet, Tolerance, load,
+    RuleError, RuleSet, Tolerance, Vocabulary, load,
 };

@@ -24,7 +24,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Loads every `*.toml` under `dir`, in path order.
+/// Loads every `*.toml` under `dir`, in path order, checking places and actors against the
+/// French lexicon.
 pub fn load(dir: &Path) -> Result<RuleSet, RulesProblem> {
     if !dir.is_dir() {
         return Err(RulesProblem::Folder(format!(
@@ -55,7 +56,10 @@ pub fn load(dir: &Path) -> Result<RuleSet, RulesProblem> {
             }
         }
     }
-    let rules = recoupe_checker::load(&files).map_err(RulesProblem::Invalid)?;
+    let lexicon =
+        recoupe_extractor::Lexicon::french().map_err(|e| RulesProblem::Folder(e.to_string()))?;
+    let vocabulary = recoupe_checker::Vocabulary::of(&lexicon);
+    let rules = recoupe_checker::load(&files, &vocabulary).map_err(RulesProblem::Invalid)?;
     if rules.metrics.is_empty() {
         return Err(RulesProblem::Folder(format!(
             "the rule files in `{}` define no `[[metric]]`",

@@ -445,6 +445,44 @@ impl Lexicon {
         })
     }
 
+    /// The countries and regions claims carry as places ("Irak", "Moyen-Orient").
+    pub fn regions(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .places
+            .iter()
+            .map(|p| p.value.country.clone())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The country or region a place name written in a rule stands for ("Erbil" → "Irak").
+    pub fn region_of(&self, name: &str) -> Option<String> {
+        let words = words_of(name);
+        self.places
+            .iter()
+            .find(|p| p.words == words)
+            .map(|p| p.value.country.clone())
+    }
+
+    /// The actor names claims carry ("américain", "coalition").
+    pub fn actor_names(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.actors.iter().map(|p| p.value.clone()).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The actor a word written in a rule is read as ("américains" → "américain").
+    pub fn actor_of(&self, word: &str) -> Option<String> {
+        let words = words_of(word);
+        self.actors
+            .iter()
+            .find(|p| p.words == words)
+            .map(|p| p.value.clone())
+    }
+
     /// The default widths of approximate qualifiers.
     pub fn interval_rules(&self) -> crate::IntervalRules {
         crate::IntervalRules {

@@ -191,10 +191,14 @@ mod tests {
     }
 
     fn check_points(points: &[Point]) -> Vec<Finding> {
-        let rules = crate::load(&[(
-            "t.toml".into(),
-            "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"cumulative\"\nmatch = {}\n".into(),
-        )]);
+        let rules = crate::load(
+            &[(
+                "t.toml".into(),
+                "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"cumulative\"\nmatch = {}\n"
+                    .into(),
+            )],
+            &crate::rules::Vocabulary::unchecked(),
+        );
         let Ok(rules) = rules else { return Vec::new() };
         check(&rules.metrics[0], points, &[])
     }

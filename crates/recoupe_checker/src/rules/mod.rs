@@ -378,6 +378,92 @@ impl RuleSet {
     }
 }
 
+/// The places and actors the extractor can put on a claim: a rule naming anything else would
+/// match nothing, so loading says so.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    regions: Vec<String>,
+    actors: Vec<String>,
+    lexicon: Option<recoupe_extractor::Lexicon>,
+}
+
+impl Vocabulary {
+    /// The vocabulary of a lexicon.
+    pub fn of(lexicon: &recoupe_extractor::Lexicon) -> Self {
+        Vocabulary {
+            regions: lexicon.regions(),
+            actors: lexicon.actor_names(),
+            lexicon: Some(lexicon.clone()),
+        }
+    }
+
+    /// No check: any place and actor is accepted (for tests of other keys).
+    pub fn unchecked() -> Self {
+        Vocabulary::default()
+    }
+
+    /// Why `place` can never match, and the fix; `None` when it can.
+    fn place_problem(&self, place: &str) -> Option<(String, String)> {
+        let lx = self.lexicon.as_ref()?;
+        if self
+            .regions
+            .iter()
+            .any(|r| r.to_lowercase() == place.to_lowercase())
+        {
+            return None;
+        }
+        if let Some(region) = lx.region_of(place) {
+            return Some((
+                format!(
+                    "place `{place}` is never on a claim: claims carry the country or region it lies in"
+                ),
+                format!("write `{region}`"),
+            ));
+        }
+        let names: Vec<&str> = self.regions.iter().map(String::as_str).collect();
+        Some((
+            format!("unknown place `{place}`: the gazetteer does not know it"),
+            match did_you_mean(place, &names) {
+                Some(s) => format!(
+                    "did you mean `{s}`? Places are listed in the extractor's lexicon/fr/places.toml"
+                ),
+                None => {
+                    "add it to the extractor's lexicon/fr/places.toml, with the country it lies in"
+                        .into()
+                }
+            },
+        ))
+    }
+
+    /// Why `actor` can never match, and the fix; `None` when it can.
+    fn actor_problem(&self, actor: &str) -> Option<(String, String)> {
+        let lx = self.lexicon.as_ref()?;
+        if self
+            .actors
+            .iter()
+            .any(|a| a.to_lowercase() == actor.to_lowercase())
+        {
+            return None;
+        }
+        if let Some(name) = lx.actor_of(actor) {
+            return Some((
+                format!(
+                    "actor `{actor}` is never on a claim: the text's `{actor}` is read as `{name}`"
+                ),
+                format!("write `{name}`"),
+            ));
+        }
+        let names: Vec<&str> = self.actors.iter().map(String::as_str).collect();
+        Some((
+            format!("unknown actor `{actor}`"),
+            match did_you_mean(actor, &names) {
+                Some(s) => format!("did you mean `{s}`? actors: {}", names.join(", ")),
+                None => format!("actors: {}", names.join(", ")),
+            },
+        ))
+    }
+}
+
 /// Default tolerance when a metric names none.
 pub const DEFAULT_TOLERANCE: Tolerance = Tolerance::Relative(0.10);
 /// Default slack between a claim's window start and `since`, in days.
@@ -387,7 +473,10 @@ pub const DEFAULT_WINDOW_SLACK_DAYS: i64 = 14;
 ///
 /// # Errors
 /// Every problem of every file, each located; no metric is returned if any file is wrong.
-pub fn load(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
+pub fn load(
+    files: &[(String, String)],
+    vocabulary: &Vocabulary,
+) -> Result<RuleSet, Vec<RuleError>> {
     let mut errors = Vec::new();
     let mut metrics: Vec<Metric> = Vec::new();
     // Every metric as written, valid or not, so ids and parts are checked on all of them.
@@ -411,7 +500,7 @@ pub fn load(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
                         file: fi,
                         line: recoupe_parser::line_col(text, raw.id.span().start).0,
                     });
-                    match validate(&loc, spec.into_inner()) {
+                    match validate(&loc, spec.into_inner(), vocabulary) {
                         Ok(m) => metrics.push(m),
                         Err(mut e) => errors.append(&mut e),
                     }
@@ -627,7 +716,11 @@ fn toml_error(loc: &Locator<'_>, e: &toml::de::Error) -> RuleError {
     loc.error(span, message, None)
 }
 
-fn validate(loc: &Locator<'_>, spec: MetricSpec) -> Result<Metric, Vec<RuleError>> {
+fn validate(
+    loc: &Locator<'_>,
+    spec: MetricSpec,
+    vocabulary: &Vocabulary,
+) -> Result<Metric, Vec<RuleError>> {
     let mut errors = Vec::new();
     let id = spec.id.get_ref().trim().to_owned();
     if id.is_empty()
@@ -766,6 +859,7 @@ fn validate(loc: &Locator<'_>, spec: MetricSpec) -> Result<Metric, Vec<RuleError
         loc,
         spec.matcher.into_inner(),
         model.unwrap_or(Model::Stable),
+        vocabulary,
         &mut errors,
     );
     matcher.period = period;
@@ -815,10 +909,27 @@ fn parse_tolerance(text: &str) -> Result<Tolerance, String> {
     }
 }
 
+/// Names a rule gives (places, actors), lowercased, with an error for each that no claim can
+/// carry.
+fn named(
+    list: &[toml::Spanned<String>],
+    problem: &dyn Fn(&str) -> Option<(String, String)>,
+    loc: &Locator<'_>,
+    errors: &mut Vec<RuleError>,
+) -> Vec<String> {
+    for n in list {
+        if let Some((message, help)) = problem(n.get_ref()) {
+            errors.push(loc.error(n.span(), message, Some(help)));
+        }
+    }
+    list.iter().map(|n| n.get_ref().to_lowercase()).collect()
+}
+
 fn build_matcher(
     loc: &Locator<'_>,
     spec: MatchSpec,
     model: Model,
+    vocabulary: &Vocabulary,
     errors: &mut Vec<RuleError>,
 ) -> Matcher {
     let mut kinds = Vec::new();
@@ -851,10 +962,20 @@ fn build_matcher(
     let not_words = regexes(&spec.not_words);
     Matcher {
         nouns: lower_all(&spec.nouns),
-        actors: lower_all(&spec.actors),
-        places: lower_all(&spec.places),
-        places_any: lower_all(&spec.places_any),
-        places_none: lower_all(&spec.places_none),
+        actors: named(&spec.actors, &|a| vocabulary.actor_problem(a), loc, errors),
+        places: named(&spec.places, &|p| vocabulary.place_problem(p), loc, errors),
+        places_any: named(
+            &spec.places_any,
+            &|p| vocabulary.place_problem(p),
+            loc,
+            errors,
+        ),
+        places_none: named(
+            &spec.places_none,
+            &|p| vocabulary.place_problem(p),
+            loc,
+            errors,
+        ),
         kinds,
         words,
         not_words,
@@ -868,7 +989,10 @@ mod tests {
     use super::*;
 
     fn load_one(text: &str) -> Result<RuleSet, Vec<RuleError>> {
-        load(&[("rules/t.toml".into(), text.into())])
+        load(
+            &[("rules/t.toml".into(), text.into())],
+            &Vocabulary::unchecked(),
+        )
     }
 
     const GOOD: &str = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\ntolerance = \"5%\"\nmatch = { nouns = [\"soldat\"] }\n";
@@ -924,14 +1048,41 @@ mod tests {
     }
 
     #[test]
+    fn places_and_actors_must_be_ones_a_claim_can_carry() {
+        let Ok(lx) = recoupe_extractor::Lexicon::french() else {
+            panic!("lexicon")
+        };
+        let text = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\nmatch = { actors = [\"américains\", \"coalition\"], places = [\"Irac\", \"Erbil\", \"Syrie\"] }\n";
+        let errors = load(&[("t.toml".into(), text.into())], &Vocabulary::of(&lx)).unwrap_err();
+        let shown: Vec<(&str, Option<&str>)> = errors
+            .iter()
+            .map(|e| (e.message.as_str(), e.help.as_deref()))
+            .collect();
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert!(
+            shown[0].0.contains("actor `américains`") && shown[0].1 == Some("write `américain`")
+        );
+        assert!(
+            shown[1].0.contains("unknown place `Irac`")
+                && shown[1]
+                    .1
+                    .is_some_and(|h| h.contains("did you mean `Irak`"))
+        );
+        assert!(shown[2].0.contains("place `Erbil`") && shown[2].1 == Some("write `Irak`"));
+    }
+
+    #[test]
     fn unknown_keys_duplicates_and_parts() {
         let e = load_one("[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\ntolerence = \"5%\"\nmatch = {}\n").unwrap_err();
         assert_eq!(e[0].message, "unknown key `tolerence`");
         assert_eq!(e[0].line, 5);
-        let e = load(&[
-            ("a.toml".into(), GOOD.into()),
-            ("b.toml".into(), GOOD.into()),
-        ])
+        let e = load(
+            &[
+                ("a.toml".into(), GOOD.into()),
+                ("b.toml".into(), GOOD.into()),
+            ],
+            &Vocabulary::unchecked(),
+        )
         .unwrap_err();
         assert!(e[0].message.contains("duplicate metric id `a`") && e[0].file == "b.toml");
         let cyc = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"cumulative\"\nparts = [\"b\"]\nmatch = {}\n[[metric]]\nid = \"b\"\ntitle = \"B\"\nmodel = \"cumulative\"\nparts = [\"a\", \"zz\"]\nmatch = {}\n";

@@ -75,13 +75,13 @@ pub(crate) struct MatchSpec {
     #[serde(default)]
     pub nouns: Vec<String>,
     #[serde(default)]
-    pub actors: Vec<String>,
+    pub actors: Vec<Spanned<String>>,
     #[serde(default)]
-    pub places: Vec<String>,
+    pub places: Vec<Spanned<String>>,
     #[serde(default)]
-    pub places_any: Vec<String>,
+    pub places_any: Vec<Spanned<String>>,
     #[serde(default)]
-    pub places_none: Vec<String>,
+    pub places_none: Vec<Spanned<String>>,
     #[serde(default)]
     pub kinds: Vec<Spanned<String>>,
     #[serde(default)]
