@@ -148,9 +148,12 @@ where
         }
         Command::Numbers { lines } => commands::numbers::run(input, lines, &extractor, out, err),
         Command::Rules { command } => match command {
-            RulesCommand::Check { dir } => {
-                commands::rules::check(&dir.unwrap_or_else(|| PathBuf::from("rules")), out, err)
-            }
+            RulesCommand::Check { dir } => commands::rules::check(
+                &dir.unwrap_or_else(|| PathBuf::from("rules")),
+                &extractor,
+                out,
+                err,
+            ),
             RulesCommand::Explain {
                 metric,
                 paths,

@@ -24,9 +24,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Loads every `*.toml` under `dir`, in path order, checking places and actors against the
-/// French lexicon.
-pub fn load(dir: &Path) -> Result<RuleSet, RulesProblem> {
+/// Loads every `*.toml` under `dir`, in path order, checking places and actors against
+/// `lexicon`.
+pub fn load(dir: &Path, lexicon: &recoupe_extractor::Lexicon) -> Result<RuleSet, RulesProblem> {
     if !dir.is_dir() {
         return Err(RulesProblem::Folder(format!(
             "rules folder `{}` does not exist",
@@ -56,9 +56,7 @@ pub fn load(dir: &Path) -> Result<RuleSet, RulesProblem> {
             }
         }
     }
-    let lexicon =
-        recoupe_extractor::Lexicon::french().map_err(|e| RulesProblem::Folder(e.to_string()))?;
-    let vocabulary = recoupe_checker::Vocabulary::of(&lexicon);
+    let vocabulary = recoupe_checker::Vocabulary::of(lexicon);
     let rules = recoupe_checker::load(&files, &vocabulary).map_err(RulesProblem::Invalid)?;
     if rules.metrics.is_empty() {
         return Err(RulesProblem::Folder(format!(
@@ -75,9 +73,10 @@ pub fn load(dir: &Path) -> Result<RuleSet, RulesProblem> {
 /// Errors of the writer.
 pub fn load_or_report(
     dir: &Path,
+    lexicon: &recoupe_extractor::Lexicon,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<Option<RuleSet>> {
-    match load(dir) {
+    match load(dir, lexicon) {
         Ok(r) => Ok(Some(r)),
         Err(RulesProblem::Folder(message)) => {
             writeln!(err, "error: {message}")?;

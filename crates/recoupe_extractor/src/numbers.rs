@@ -680,10 +680,10 @@ fn fraction_of_scale(lx: &Lexicon, tokens: &[Token], mut m: NumberMention) -> Nu
 
 /// "un demi-million", "une demi-douzaine", "demi-million".
 fn half_compound(lx: &Lexicon, tokens: &[Token], i: usize) -> Option<NumberMention> {
-    let (first, k) = if matches!(tokens[i].lower.as_str(), "un" | "une") {
-        (i, i + 1)
+    let k = if matches!(tokens[i].lower.as_str(), "un" | "une") {
+        i + 1
     } else {
-        (i, i)
+        i
     };
     let word = tokens.get(k)?.lower.strip_prefix("demi-")?;
     let unit = lx
@@ -692,7 +692,7 @@ fn half_compound(lx: &Lexicon, tokens: &[Token], i: usize) -> Option<NumberMenti
         .or_else(|| lx.extra_scales.get(word))
         .copied()
         .or_else(|| approx_base(lx, word).map(|(b, _)| b))?;
-    let mut m = NumberMention::new(first, k, unit / 2.0, NumberForm::Words);
+    let mut m = NumberMention::new(i, k, unit / 2.0, NumberForm::Words);
     m.takes_de = true;
     Some(m)
 }

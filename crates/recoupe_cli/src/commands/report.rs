@@ -30,7 +30,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
     // Rules are validated before any work starts.
-    let Some(rules) = rules_dir::load_or_report(&config.rules, err)? else {
+    let Some(rules) = rules_dir::load_or_report(&config.rules, extractor.lexicon(), err)? else {
         return Ok(ExitStatus::Failure);
     };
     let (files, mut problems) = corpus::collect(&config.paths);

@@ -9,8 +9,13 @@ use recoupe_extractor::Extractor;
 use crate::{ExitStatus, corpus, print_problems, rules_dir};
 
 /// Runs `rules check`.
-pub fn check(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<ExitStatus> {
-    let Some(rules) = rules_dir::load_or_report(dir, err)? else {
+pub fn check(
+    dir: &Path,
+    extractor: &Extractor,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitStatus> {
+    let Some(rules) = rules_dir::load_or_report(dir, extractor.lexicon(), err)? else {
         return Ok(ExitStatus::Failure);
     };
     writeln!(
@@ -61,7 +66,7 @@ pub fn explain(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
-    let Some(rules) = rules_dir::load_or_report(dir, err)? else {
+    let Some(rules) = rules_dir::load_or_report(dir, extractor.lexicon(), err)? else {
         return Ok(ExitStatus::Failure);
     };
     let Some(m) = rules.metrics.iter().find(|m| m.id.0 == metric) else {

@@ -17,7 +17,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
-    let Some(rules) = rules_dir::load_or_report(dir, err)? else {
+    let Some(rules) = rules_dir::load_or_report(dir, extractor.lexicon(), err)? else {
         return Ok(ExitStatus::Failure);
     };
     let mut failed = 0;
