@@ -270,3 +270,21 @@ fn rules_check_lists_metrics_and_explain_shows_matches_and_near_misses() {
     assert_eq!(code, 2);
     assert!(err.contains("no metric `us-troops-syra`"), "{err}");
 }
+
+#[test]
+fn markdown_reports() {
+    let (code, out, _) = seeds_report("md");
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("seeds_report_md", out);
+    let c = root().join("tests/fixtures/stable-contradiction");
+    let (code, out, _) = recoupe(&[
+        "report",
+        &path(&c.join("articles")),
+        "--rules",
+        &path(&c.join("rules")),
+        "--format",
+        "md",
+    ]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("stable_contradiction_md", out);
+}

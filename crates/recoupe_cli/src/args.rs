@@ -95,6 +95,8 @@ pub enum ReportFormat {
     Text,
     /// For tools: schema `recoupe.report/1`.
     Json,
+    /// For editors, tickets and pull requests.
+    Md,
 }
 
 /// Formats of `claims`.

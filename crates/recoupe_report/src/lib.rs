@@ -6,6 +6,7 @@ pub mod claims_jsonl;
 pub mod claims_table;
 mod excerpt;
 pub mod json;
+pub mod markdown;
 pub mod numbers_json;
 pub mod text;
 pub mod wire;
@@ -26,4 +27,9 @@ pub struct Report<'a> {
     pub rules: &'a RuleSet,
     /// The checker's conclusions.
     pub outcome: &'a Outcome,
+}
+
+/// "s" unless `n` is one, for counts in prose.
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use recoupe_checker::{FindingKind, MetricOutcome, PointOrigin, Verdict};
 use recoupe_extractor::Claim;
 
-use crate::Report;
 use crate::excerpt::excerpt;
+use crate::{Report, plural};
 
 const QUOTE_WIDTH: usize = 110;
 
@@ -112,10 +112,6 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write, color: bool) -> io::Result
         }
     }
     Ok(())
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn when(c: &Claim) -> String {

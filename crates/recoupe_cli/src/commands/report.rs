@@ -57,6 +57,7 @@ pub fn run(
             recoupe_report::text::render(&report, out, color)?;
         }
         ReportFormat::Json => recoupe_report::json::render(&report, out)?,
+        ReportFormat::Md => recoupe_report::markdown::render(&report, out)?,
     }
     let bad = print_problems(&problems, corpus.bad_files, err)?;
     Ok(if bad {

@@ -1,0 +1,142 @@
+//! The report as Markdown, for editors and for pasting into a ticket or a pull request: a
+//! summary, then per metric its verdict, a timeline table and its findings.
+
+use std::io::{self, Write};
+
+use recoupe_checker::{FindingKind, PointOrigin, Verdict};
+
+use crate::excerpt::excerpt;
+use crate::{Report, plural};
+
+/// A cell of a Markdown table: pipes escaped, lines joined.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+fn verdict(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Contradiction => "❌ **Contradiction**",
+        Verdict::Progression => "✅ Progression",
+        Verdict::Revision => "🔁 Revision",
+        Verdict::Agreement => "✅ Agreement",
+        Verdict::Unconfirmed => "⚠️ Unconfirmed (one usable claim)",
+        Verdict::Uncheckable => "❔ Uncheckable",
+        Verdict::NotComparable => "≠ Not comparable",
+        Verdict::NoClaims => "∅ No claims",
+    }
+}
+
+/// Writes the report as Markdown.
+///
+/// # Errors
+/// Errors of the writer.
+pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
+    let contradictions = report.outcome.contradictions();
+    writeln!(w, "# recoupe report")?;
+    writeln!(w)?;
+    writeln!(
+        w,
+        "{} article{} · {} claim{} · {} metric{} · **{} contradiction{}** · {} unmatched claim{}",
+        report.articles,
+        plural(report.articles),
+        report.claims.len(),
+        plural(report.claims.len()),
+        report.rules.metrics.len(),
+        plural(report.rules.metrics.len()),
+        contradictions,
+        plural(contradictions),
+        report.outcome.unmatched.len(),
+        plural(report.outcome.unmatched.len())
+    )?;
+    if !report.outcome.date_problems.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "## Date problems")?;
+        writeln!(w)?;
+        for d in &report.outcome.date_problems {
+            writeln!(w, "- {}", d.message)?;
+        }
+    }
+    for m in &report.outcome.metrics {
+        let Some(rule) = report.rules.metrics.get(m.metric) else {
+            continue;
+        };
+        writeln!(w)?;
+        writeln!(w, "## `{}`: {}", rule.id, rule.title)?;
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{} · model {}, tolerance {} · {} claims",
+            verdict(m.verdict),
+            rule.model.name(),
+            rule.tolerance,
+            m.claims.len()
+        )?;
+        if !m.points.is_empty() {
+            writeln!(w)?;
+            writeln!(w, "| as of | figure | values | source | article | quote |")?;
+            writeln!(w, "| --- | --- | --- | --- | --- | --- |")?;
+            for p in &m.points {
+                let first = p.claims.first().and_then(|&i| report.claims.get(i));
+                let label = match &p.origin {
+                    PointOrigin::Claim => p.label.clone(),
+                    PointOrigin::Sum => format!("{} (sum of parts)", p.label),
+                    PointOrigin::PartBound(part) => format!("{} (part `{part}`)", p.label),
+                };
+                writeln!(
+                    w,
+                    "| {} | {} | {} | {} | {} | «{}» |",
+                    p.as_of.map_or("undated".to_owned(), |d| d.to_string()),
+                    cell(&label),
+                    p.interval,
+                    cell(first.and_then(|c| c.source.as_deref()).unwrap_or("-")),
+                    first.map_or(String::new(), |c| format!("`{}`", c.id.article)),
+                    cell(&first.map_or(String::new(), |c| excerpt(c, 120)))
+                )?;
+            }
+        }
+        if !m.findings.is_empty() {
+            writeln!(w)?;
+            for f in &m.findings {
+                let kind = if f.kind == FindingKind::Contradiction {
+                    "**contradiction**"
+                } else {
+                    f.kind.name()
+                };
+                writeln!(w, "- {kind}: {}", f.message)?;
+            }
+        }
+    }
+    if !report.outcome.unmatched.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "## Unmatched claims")?;
+        writeln!(w)?;
+        writeln!(
+            w,
+            "| as of | figure | noun | kind | places | claim | quote |"
+        )?;
+        writeln!(w, "| --- | --- | --- | --- | --- | --- | --- |")?;
+        for c in report
+            .outcome
+            .unmatched
+            .iter()
+            .filter_map(|&i| report.claims.get(i))
+        {
+            writeln!(
+                w,
+                "| {} | {} | {} | {} | {} | `{}` | «{}» |",
+                c.as_of.map_or("undated".to_owned(), |d| d.to_string()),
+                cell(&c.written),
+                c.noun.as_deref().unwrap_or("-"),
+                c.kind.name(),
+                if c.places.is_empty() {
+                    "-".to_owned()
+                } else {
+                    c.places.join(", ")
+                },
+                c.id,
+                cell(&excerpt(c, 120))
+            )?;
+        }
+    }
+    Ok(())
+}
