@@ -288,3 +288,21 @@ fn markdown_reports() {
     assert_eq!(code, 1);
     insta::assert_snapshot!("stable_contradiction_md", out);
 }
+
+#[test]
+fn github_annotations_point_at_each_contradicted_claim() {
+    let mut shown = String::new();
+    for case in ["stable-contradiction", "jsonl-input", "date-problem"] {
+        let c = root().join("tests/fixtures").join(case);
+        let (_, out, _) = recoupe(&[
+            "report",
+            &path(&c.join("articles")),
+            "--rules",
+            &path(&c.join("rules")),
+            "--format",
+            "github",
+        ]);
+        shown.push_str(&format!("--- {case}\n{out}"));
+    }
+    insta::assert_snapshot!("github_annotations", shown);
+}

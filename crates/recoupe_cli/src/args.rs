@@ -97,6 +97,8 @@ pub enum ReportFormat {
     Json,
     /// For editors, tickets and pull requests.
     Md,
+    /// GitHub Actions annotations: each contradicted claim at its place in its file.
+    Github,
 }
 
 /// Formats of `claims`.

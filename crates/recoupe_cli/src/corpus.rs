@@ -23,8 +23,8 @@ pub struct Corpus {
     pub articles: usize,
     /// Claims of all articles, sorted by article id then offset.
     pub claims: Vec<Claim>,
-    /// Each article's text by id, for `--explain`.
-    pub texts: Vec<(ArticleId, String)>,
+    /// Where each article was read from, and its text, sorted by id.
+    pub locations: Vec<recoupe_report::ArticleLocation>,
     /// What each article says about its own date.
     pub dates: Vec<recoupe_checker::ArticleDates>,
     /// Problems, in path order.
@@ -80,7 +80,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<InputProblem>) 
 }
 
 struct FileResult {
-    articles: Vec<(ArticleId, String)>,
+    articles: Vec<recoupe_report::ArticleLocation>,
     dates: Vec<recoupe_checker::ArticleDates>,
     claims: Vec<Claim>,
     problems: Vec<InputProblem>,
@@ -142,9 +142,18 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
             text_dates: extractor.dated_mentions(a),
         })
         .collect();
+    let shown = path.display().to_string();
     FileResult {
         dates,
-        articles: articles.into_iter().map(|a| (a.id, a.text)).collect(),
+        articles: articles
+            .into_iter()
+            .map(|a| recoupe_report::ArticleLocation {
+                id: a.id,
+                path: shown.clone(),
+                line: a.record_line,
+                text: a.text,
+            })
+            .collect(),
         claims,
         problems,
         bad,
@@ -158,14 +167,14 @@ pub fn read(files: &[PathBuf], extractor: &Extractor) -> Corpus {
     let mut corpus = Corpus::default();
     for r in results {
         corpus.articles += r.articles.len();
-        corpus.texts.extend(r.articles);
+        corpus.locations.extend(r.articles);
         corpus.dates.extend(r.dates);
         corpus.claims.extend(r.claims);
         corpus.problems.extend(r.problems);
         corpus.bad_files += usize::from(r.bad);
     }
     corpus.claims.sort_by(|a, b| a.id.cmp(&b.id));
-    corpus.texts.sort_by(|a, b| a.0.cmp(&b.0));
+    corpus.locations.sort_by(|a, b| a.id.cmp(&b.id));
     corpus.dates.sort_by(|a, b| a.id.cmp(&b.id));
     corpus
 }

@@ -112,6 +112,9 @@ pub struct Article {
     pub sentences: Vec<Sentence>,
     /// The agency or author credited on a line of its own, if any.
     pub byline: Option<String>,
+    /// For an article read from JSON Lines, the line of the file it was on (1-based): its
+    /// spans point into its `text`, not into the file.
+    pub record_line: Option<usize>,
 }
 
 impl Article {

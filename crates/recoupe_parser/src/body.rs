@@ -92,6 +92,7 @@ pub(crate) fn build(header: Header, text: String, encoding: SourceEncoding) -> A
         boilerplate: marked,
         sentences: sentences_out,
         byline,
+        record_line: None,
     }
 }
 

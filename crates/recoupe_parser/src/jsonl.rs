@@ -74,6 +74,7 @@ fn read_record(line: &str, number: usize) -> Result<(Article, Vec<String>), Stri
     };
     let mut article = parse_text(ArticleId(id), date, text);
     article.url = field("url")?;
+    article.record_line = Some(number);
     Ok((article, problems))
 }
 

@@ -5,6 +5,7 @@
 pub mod claims_jsonl;
 pub mod claims_table;
 mod excerpt;
+pub mod github;
 pub mod json;
 pub mod markdown;
 pub mod numbers_json;
@@ -15,6 +16,30 @@ pub use excerpt::excerpt;
 
 use recoupe_checker::{Outcome, RuleSet};
 use recoupe_extractor::Claim;
+
+/// Where an article was read from, to point at its claims in the files (GitHub annotations).
+#[derive(Debug, Clone)]
+pub struct ArticleLocation {
+    /// The article.
+    pub id: recoupe_parser::ArticleId,
+    /// The file, as given on the command line.
+    pub path: String,
+    /// The article's text: its spans are offsets into it.
+    pub text: String,
+    /// For a JSON Lines record, its line in the file (its spans point into its text, not the
+    /// file).
+    pub line: Option<usize>,
+}
+
+impl ArticleLocation {
+    /// Line and column (1-based) of byte `offset` of the article, in its file.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        match self.line {
+            Some(line) => (line, 1),
+            None => recoupe_parser::line_col(&self.text, offset),
+        }
+    }
+}
 
 /// Everything a report shows.
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +52,8 @@ pub struct Report<'a> {
     pub rules: &'a RuleSet,
     /// The checker's conclusions.
     pub outcome: &'a Outcome,
+    /// Where each article was read from, sorted by id.
+    pub locations: &'a [ArticleLocation],
 }
 
 /// "s" unless `n` is one, for counts in prose.

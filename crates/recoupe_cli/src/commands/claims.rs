@@ -33,11 +33,11 @@ pub fn run(
         ClaimsFormat::Table => {
             let text_of = |c: &recoupe_extractor::Claim| {
                 corpus
-                    .texts
-                    .binary_search_by(|(id, _)| id.cmp(&c.id.article))
+                    .locations
+                    .binary_search_by(|l| l.id.cmp(&c.id.article))
                     .ok()
-                    .and_then(|i| corpus.texts.get(i))
-                    .map(|(_, t)| t.clone())
+                    .and_then(|i| corpus.locations.get(i))
+                    .map(|l| l.text.clone())
             };
             recoupe_report::claims_table::render(&corpus.claims, config.explain, &text_of, out)?;
         }

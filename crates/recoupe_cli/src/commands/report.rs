@@ -43,6 +43,7 @@ pub fn run(
         claims: &corpus.claims,
         rules: &rules,
         outcome: &outcome,
+        locations: &corpus.locations,
     };
     match config.format {
         ReportFormat::Text => {
@@ -58,6 +59,7 @@ pub fn run(
         }
         ReportFormat::Json => recoupe_report::json::render(&report, out)?,
         ReportFormat::Md => recoupe_report::markdown::render(&report, out)?,
+        ReportFormat::Github => recoupe_report::github::render(&report, out)?,
     }
     let bad = print_problems(&problems, corpus.bad_files, err)?;
     Ok(if bad {

@@ -1,0 +1,81 @@
+//! GitHub Actions annotations: every claim of a contradiction becomes an `::error` at its
+//! place in its file, and every date problem a `::warning`, so a pull request that adds an
+//! article shows the figures it contradicts where they are written.
+
+use std::io::{self, Write};
+
+use recoupe_checker::FindingKind;
+
+use crate::{ArticleLocation, Report};
+
+/// Escapes a message for a workflow command.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value for a workflow command.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn location<'a>(
+    report: &'a Report<'_>,
+    id: &recoupe_parser::ArticleId,
+) -> Option<&'a ArticleLocation> {
+    report
+        .locations
+        .binary_search_by(|l| l.id.cmp(id))
+        .ok()
+        .and_then(|i| report.locations.get(i))
+}
+
+/// Writes one annotation per claim of each contradiction and per date problem.
+///
+/// # Errors
+/// Errors of the writer.
+pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
+    for d in &report.outcome.date_problems {
+        if let Some(loc) = location(report, &d.article) {
+            let (line, col) = loc.line_col(d.span.start);
+            writeln!(
+                w,
+                "::warning file={},line={line},col={col},title={}::{}",
+                property(&loc.path),
+                property("recoupe: date problem"),
+                data(&d.message)
+            )?;
+        }
+    }
+    for m in &report.outcome.metrics {
+        let Some(rule) = report.rules.metrics.get(m.metric) else {
+            continue;
+        };
+        for f in m
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Contradiction)
+        {
+            let mut seen = Vec::new();
+            for c in f.claims.iter().filter_map(|&i| report.claims.get(i)) {
+                if seen.contains(&&c.id) {
+                    continue;
+                }
+                seen.push(&c.id);
+                let Some(loc) = location(report, &c.id.article) else {
+                    continue;
+                };
+                let (line, col) = loc.line_col(c.number.start);
+                writeln!(
+                    w,
+                    "::error file={},line={line},col={col},title={}::{}",
+                    property(&loc.path),
+                    property(&format!("recoupe {}: contradiction", rule.id)),
+                    data(&f.message)
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
