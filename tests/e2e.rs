@@ -306,3 +306,16 @@ fn github_annotations_point_at_each_contradicted_claim() {
     }
     insta::assert_snapshot!("github_annotations", shown);
 }
+
+#[test]
+fn html_reports_are_one_self_contained_page() {
+    let (code, out, _) = seeds_report("html");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("<!doctype html>") && out.trim_end().ends_with("</html>"));
+    assert!(
+        !out.contains("<script") && !out.contains("src=\"http"),
+        "no script, no external file"
+    );
+    assert_eq!(out.matches("<svg").count(), 6, "one chart per metric");
+    insta::assert_snapshot!("seeds_report_html", out);
+}

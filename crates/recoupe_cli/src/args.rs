@@ -99,6 +99,8 @@ pub enum ReportFormat {
     Md,
     /// GitHub Actions annotations: each contradicted claim at its place in its file.
     Github,
+    /// One self-contained HTML page with a timeline chart per metric.
+    Html,
 }
 
 /// Formats of `claims`.

@@ -6,6 +6,7 @@ pub mod claims_jsonl;
 pub mod claims_table;
 mod excerpt;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod numbers_json;

@@ -60,6 +60,7 @@ pub fn run(
         ReportFormat::Json => recoupe_report::json::render(&report, out)?,
         ReportFormat::Md => recoupe_report::markdown::render(&report, out)?,
         ReportFormat::Github => recoupe_report::github::render(&report, out)?,
+        ReportFormat::Html => recoupe_report::html::render(&report, out)?,
     }
     let bad = print_problems(&problems, corpus.bad_files, err)?;
     Ok(if bad {
