@@ -168,6 +168,11 @@ impl Point {
         }
     }
 
+    /// The claims of this point and then of `other`: the evidence of a finding about both.
+    pub fn claims_with(&self, other: &Point) -> Vec<usize> {
+        self.claims.iter().chain(&other.claims).copied().collect()
+    }
+
     /// "«au moins 102» (001_fa3e…, 2023-12)".
     pub fn describe(&self, claims: &[Claim]) -> String {
         let articles: Vec<String> = self

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use recoupe_checker::{FindingKind, MetricOutcome, Point, Verdict};
 
 use crate::excerpt::excerpt;
-use crate::{Report, plural};
+use crate::{Report, plural, summary};
 
 const WIDTH: f64 = 760.0;
 const HEIGHT: f64 = 240.0;
@@ -179,7 +179,6 @@ fn chart(m: &MetricOutcome, report: &Report<'_>) -> String {
 /// # Errors
 /// Errors of the writer.
 pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
-    let contradictions = report.outcome.contradictions();
     writeln!(w, "<!doctype html>")?;
     writeln!(
         w,
@@ -195,19 +194,10 @@ table{{border-collapse:collapse;width:100%;font-size:13px}}td,th{{border-bottom:
 li.contradiction{{color:#a01515}}</style></head><body>"
     )?;
     writeln!(w, "<h1>recoupe report</h1>")?;
+    let [articles, claims, metrics, contradictions, unmatched] = summary(report);
     writeln!(
         w,
-        "<p>{} article{} · {} claim{} · {} metric{} · <strong>{} contradiction{}</strong> · {} unmatched claim{}</p>",
-        report.articles,
-        plural(report.articles),
-        report.claims.len(),
-        plural(report.claims.len()),
-        report.rules.metrics.len(),
-        plural(report.rules.metrics.len()),
-        contradictions,
-        plural(contradictions),
-        report.outcome.unmatched.len(),
-        plural(report.outcome.unmatched.len())
+        "<p>{articles} · {claims} · {metrics} · <strong>{contradictions}</strong> · {unmatched}</p>"
     )?;
     if !report.outcome.date_problems.is_empty() {
         writeln!(w, "<h2>Date problems</h2><ul>")?;

@@ -61,3 +61,16 @@ pub struct Report<'a> {
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
+
+/// The counts a report opens with: articles, claims, metrics, contradictions, unmatched
+/// claims, each with its noun ("1 metric", "29 claims").
+pub(crate) fn summary(report: &Report<'_>) -> [String; 5] {
+    let count = |n: usize, noun: &str| format!("{n} {noun}{}", plural(n));
+    [
+        count(report.articles, "article"),
+        count(report.claims.len(), "claim"),
+        count(report.rules.metrics.len(), "metric"),
+        count(report.outcome.contradictions(), "contradiction"),
+        count(report.outcome.unmatched.len(), "unmatched claim"),
+    ]
+}

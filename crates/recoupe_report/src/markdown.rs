@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use recoupe_checker::{FindingKind, PointOrigin, Verdict};
 
 use crate::excerpt::excerpt;
-use crate::{Report, plural};
+use crate::{Report, summary};
 
 /// A cell of a Markdown table: pipes escaped, lines joined.
 fn cell(text: &str) -> String {
@@ -31,22 +31,12 @@ fn verdict(v: Verdict) -> &'static str {
 /// # Errors
 /// Errors of the writer.
 pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
-    let contradictions = report.outcome.contradictions();
     writeln!(w, "# recoupe report")?;
     writeln!(w)?;
+    let [articles, claims, metrics, contradictions, unmatched] = summary(report);
     writeln!(
         w,
-        "{} article{} · {} claim{} · {} metric{} · **{} contradiction{}** · {} unmatched claim{}",
-        report.articles,
-        plural(report.articles),
-        report.claims.len(),
-        plural(report.claims.len()),
-        report.rules.metrics.len(),
-        plural(report.rules.metrics.len()),
-        contradictions,
-        plural(contradictions),
-        report.outcome.unmatched.len(),
-        plural(report.outcome.unmatched.len())
+        "{articles} · {claims} · {metrics} · **{contradictions}** · {unmatched}"
     )?;
     if !report.outcome.date_problems.is_empty() {
         writeln!(w)?;

@@ -8,7 +8,7 @@ use recoupe_checker::{FindingKind, MetricOutcome, PointOrigin, Verdict};
 use recoupe_extractor::Claim;
 
 use crate::excerpt::excerpt;
-use crate::{Report, plural};
+use crate::{Report, summary};
 
 const QUOTE_WIDTH: usize = 110;
 
@@ -43,20 +43,10 @@ impl Style {
 /// Errors of the writer.
 pub fn render(report: &Report<'_>, w: &mut dyn Write, color: bool) -> io::Result<()> {
     let style = Style { color };
-    let contradictions = report.outcome.contradictions();
+    let [articles, claims, metrics, contradictions, unmatched] = summary(report);
     writeln!(
         w,
-        "recoupe: {} article{}, {} claim{}, {} metric{}, {} contradiction{}, {} unmatched claim{}",
-        report.articles,
-        plural(report.articles),
-        report.claims.len(),
-        plural(report.claims.len()),
-        report.rules.metrics.len(),
-        plural(report.rules.metrics.len()),
-        contradictions,
-        plural(contradictions),
-        report.outcome.unmatched.len(),
-        plural(report.outcome.unmatched.len())
+        "recoupe: {articles}, {claims}, {metrics}, {contradictions}, {unmatched}"
     )?;
     if !report.outcome.date_problems.is_empty() {
         writeln!(w)?;

@@ -73,8 +73,7 @@ pub(crate) fn check(_metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec
             1 => " (and 1 other earlier claim)".to_owned(),
             n => format!(" (and {n} other earlier claims)"),
         };
-        let mut ids = points[early].claims.clone();
-        ids.extend(points[late].claims.iter().copied());
+        let ids = points[early].claims_with(&points[late]);
         out.push(Finding {
             kind: FindingKind::Contradiction,
             claims: ids,
@@ -99,8 +98,7 @@ pub(crate) fn check(_metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec
         let days = (dj.midpoint() - di.midpoint()).num_days().max(1);
         let rate = growth / days as f64;
         let sign = if growth >= 0.0 { "+" } else { "" };
-        let mut ids = points[i].claims.clone();
-        ids.extend(points[j].claims.iter().copied());
+        let ids = points[i].claims_with(&points[j]);
         out.push(Finding {
             kind: FindingKind::Progression,
             claims: ids,
@@ -199,7 +197,9 @@ mod tests {
             )],
             &crate::rules::Vocabulary::unchecked(),
         );
-        let Ok(rules) = rules else { return Vec::new() };
+        let Ok(rules) = rules else {
+            panic!("the test rule does not load: {rules:?}")
+        };
         check(&rules.metrics[0], points, &[])
     }
 

@@ -130,8 +130,7 @@ pub(crate) fn check(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<
                 None
             };
             if let Some((kind, i, why)) = finding {
-                let mut ids = points[i].claims.clone();
-                ids.extend(points[j].claims.iter().copied());
+                let ids = points[i].claims_with(&points[j]);
                 out.push(Finding {
                     kind,
                     claims: ids,

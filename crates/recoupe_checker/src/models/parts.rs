@@ -110,8 +110,7 @@ pub(crate) fn check_sums(
                 continue;
             }
             let agree = metric.tolerance.widen(s.interval).intersects(t.interval);
-            let mut ids = t.claims.clone();
-            ids.extend(s.claims.iter().copied());
+            let ids = t.claims_with(s);
             out.push(Finding {
                 kind: if agree { FindingKind::Agreement } else { FindingKind::Contradiction },
                 claims: ids,

@@ -96,8 +96,7 @@ pub(crate) fn check(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<
         }) else {
             continue;
         };
-        let mut ids = points[o].claims.clone();
-        ids.extend(points[nearest].claims.iter().copied());
+        let ids = points[o].claims_with(&points[nearest]);
         let message = if majority {
             format!(
                 "{} says {} but {} of {} claims agree on {said}: {} and {} do not meet even widened by {}",

@@ -381,19 +381,19 @@ impl RuleSet {
 /// The places and actors the extractor can put on a claim: a rule naming anything else would
 /// match nothing, so loading says so.
 #[derive(Debug, Clone, Default)]
-pub struct Vocabulary {
+pub struct Vocabulary<'a> {
     regions: Vec<String>,
     actors: Vec<String>,
-    lexicon: Option<recoupe_extractor::Lexicon>,
+    lexicon: Option<&'a recoupe_extractor::Lexicon>,
 }
 
-impl Vocabulary {
+impl<'a> Vocabulary<'a> {
     /// The vocabulary of a lexicon.
-    pub fn of(lexicon: &recoupe_extractor::Lexicon) -> Self {
+    pub fn of(lexicon: &'a recoupe_extractor::Lexicon) -> Self {
         Vocabulary {
             regions: lexicon.regions(),
             actors: lexicon.actor_names(),
-            lexicon: Some(lexicon.clone()),
+            lexicon: Some(lexicon),
         }
     }
 
@@ -404,7 +404,7 @@ impl Vocabulary {
 
     /// Why `place` can never match, and the fix; `None` when it can.
     fn place_problem(&self, place: &str) -> Option<(String, String)> {
-        let lx = self.lexicon.as_ref()?;
+        let lx = self.lexicon?;
         if self
             .regions
             .iter()
@@ -437,7 +437,7 @@ impl Vocabulary {
 
     /// Why `actor` can never match, and the fix; `None` when it can.
     fn actor_problem(&self, actor: &str) -> Option<(String, String)> {
-        let lx = self.lexicon.as_ref()?;
+        let lx = self.lexicon?;
         if self
             .actors
             .iter()
@@ -475,7 +475,7 @@ pub const DEFAULT_WINDOW_SLACK_DAYS: i64 = 14;
 /// Every problem of every file, each located; no metric is returned if any file is wrong.
 pub fn load(
     files: &[(String, String)],
-    vocabulary: &Vocabulary,
+    vocabulary: &Vocabulary<'_>,
 ) -> Result<RuleSet, Vec<RuleError>> {
     let mut errors = Vec::new();
     let mut metrics: Vec<Metric> = Vec::new();
@@ -719,7 +719,7 @@ fn toml_error(loc: &Locator<'_>, e: &toml::de::Error) -> RuleError {
 fn validate(
     loc: &Locator<'_>,
     spec: MetricSpec,
-    vocabulary: &Vocabulary,
+    vocabulary: &Vocabulary<'_>,
 ) -> Result<Metric, Vec<RuleError>> {
     let mut errors = Vec::new();
     let id = spec.id.get_ref().trim().to_owned();
@@ -929,7 +929,7 @@ fn build_matcher(
     loc: &Locator<'_>,
     spec: MatchSpec,
     model: Model,
-    vocabulary: &Vocabulary,
+    vocabulary: &Vocabulary<'_>,
     errors: &mut Vec<RuleError>,
 ) -> Matcher {
     let mut kinds = Vec::new();
