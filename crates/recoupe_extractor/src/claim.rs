@@ -206,6 +206,119 @@ impl IntervalRules {
     }
 }
 
+/// The unit of a figure that is not a plain count: money and shares. Counts have none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    /// Euros: "10 milliards d'euros", "15 €".
+    Eur,
+    /// US dollars: "3 millions de dollars", "$40".
+    Usd,
+    /// A percentage: "85 %", "12 pour cent".
+    Percent,
+    /// Percentage points: "en hausse de 3 points".
+    Point,
+}
+
+impl Unit {
+    /// All units, in order.
+    pub const ALL: [Unit; 4] = [Unit::Eur, Unit::Usd, Unit::Percent, Unit::Point];
+
+    /// The name used in data files, rules and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Eur => "EUR",
+            Unit::Usd => "USD",
+            Unit::Percent => "%",
+            Unit::Point => "point",
+        }
+    }
+
+    /// The unit named `name`.
+    pub fn from_name(name: &str) -> Option<Unit> {
+        Unit::ALL.into_iter().find(|u| u.name() == name)
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a predicate says happened to the counted thing, as a class: lemmas of one class
+/// ("tué", "mort", "péri") are the same fact for a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PredicateClass {
+    /// Killed, dead: "tué", "mort", "décès".
+    Death,
+    /// Wounded: "blessé", "commotion".
+    Wounded,
+    /// Missing: "disparu".
+    Missing,
+    /// Displaced or left homeless: "déplacé", "sinistré".
+    Displaced,
+    /// Evacuated: "évacué".
+    Evacuated,
+    /// Arrested: "interpellé", "arrêté".
+    Arrested,
+    /// Took part in a demonstration: "manifesté", "défilé".
+    Demonstrated,
+    /// Deployed or stationed: "déployé", "stationné".
+    Deployed,
+    /// Attacked or targeted: "attaqué", "visé", "frappé".
+    Attacked,
+    /// Shot down or destroyed in flight: "abattu", "intercepté".
+    Intercepted,
+}
+
+impl PredicateClass {
+    /// All classes, in order.
+    pub const ALL: [PredicateClass; 10] = [
+        PredicateClass::Death,
+        PredicateClass::Wounded,
+        PredicateClass::Missing,
+        PredicateClass::Displaced,
+        PredicateClass::Evacuated,
+        PredicateClass::Arrested,
+        PredicateClass::Demonstrated,
+        PredicateClass::Deployed,
+        PredicateClass::Attacked,
+        PredicateClass::Intercepted,
+    ];
+
+    /// The name used in data files, rules and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            PredicateClass::Death => "death",
+            PredicateClass::Wounded => "wounded",
+            PredicateClass::Missing => "missing",
+            PredicateClass::Displaced => "displaced",
+            PredicateClass::Evacuated => "evacuated",
+            PredicateClass::Arrested => "arrested",
+            PredicateClass::Demonstrated => "demonstrated",
+            PredicateClass::Deployed => "deployed",
+            PredicateClass::Attacked => "attacked",
+            PredicateClass::Intercepted => "intercepted",
+        }
+    }
+
+    /// The class named `name`.
+    pub fn from_name(name: &str) -> Option<PredicateClass> {
+        PredicateClass::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// Whether a count of this class is a casualty or an event, never a level.
+    pub fn is_level(self) -> bool {
+        matches!(self, PredicateClass::Deployed)
+    }
+}
+
+impl fmt::Display for PredicateClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Whether a claim is a running total, one event's count, or a level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ClaimKind {
@@ -333,8 +446,17 @@ pub struct Claim {
     pub head: Option<String>,
     /// Whose forces or people ("américain", "coalition").
     pub actors: Vec<String>,
-    /// Countries or regions the figure covers ("Irak", "Syrie").
+    /// The places the figure covers, at the level the text attaches them ("Paris", "Al Haouz",
+    /// "Irak", "mer Rouge").
     pub places: Vec<String>,
+    /// The countries or regions of `places`, from the gazetteer ("France", "Maroc", "Irak").
+    pub countries: Vec<String>,
+    /// What the text says happened to the counted thing, as a lemma ("blessé", "déployé").
+    pub predicate: Option<String>,
+    /// The class of `predicate`, when the lexicon knows it.
+    pub predicate_class: Option<PredicateClass>,
+    /// The unit of money and shares; `None` for counts.
+    pub unit: Option<Unit>,
     /// The days the figure holds at.
     pub as_of: Option<DayInterval>,
     /// For a running total, the days it counts from.

@@ -23,23 +23,22 @@
 //! # Ok::<(), recoupe_extractor::LexiconError>(())
 //! ```
 
-mod actors;
+mod assemble;
 mod claim;
-mod claims;
+mod dates;
+mod fields;
 mod lexicon;
+mod mentions;
 mod numbers;
-mod places;
 mod reader;
-mod source;
-mod time;
 pub mod tokens;
 
 pub use claim::{
-    Claim, ClaimId, ClaimKind, Explanation, IntervalRules, PlacesFrom, Qualifier, ValueInterval,
-    fmt_value,
+    Claim, ClaimId, ClaimKind, Explanation, IntervalRules, PlacesFrom, PredicateClass, Qualifier,
+    Unit, ValueInterval, fmt_value,
 };
-pub use claims::NotAClaim;
 pub use lexicon::{Lexicon, LexiconError};
+pub use mentions::NotAClaim;
 pub use numbers::{NumberForm, NumberMention, find_numbers};
 pub use reader::ReadNumber;
 
@@ -77,11 +76,11 @@ impl Extractor {
         &self,
         article: &Article,
     ) -> Vec<(recoupe_parser::DayInterval, recoupe_parser::Span)> {
-        claims::dated_mentions(&self.lexicon, article)
+        assemble::dated_mentions(&self.lexicon, article)
     }
 
     /// The claims of `article`, in text order.
     pub fn extract(&self, article: &Article) -> Vec<Claim> {
-        claims::extract(&self.lexicon, article)
+        assemble::extract(&self.lexicon, article)
     }
 }

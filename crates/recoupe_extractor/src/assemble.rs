@@ -1,89 +1,23 @@
-//! Assembling claims: for each number of each sentence, decide whether it is a count (not a
-//! date, year, ordinal, duration, rank, article or anaphora), then read its qualifier and
-//! interval, counted noun, actors, places, time, kind and source.
+//! Assembling claims: for each number of each sentence, ask `mentions` whether it is a count,
+//! then run the field readers (qualifier and interval, counted noun, actors, places, time,
+//! kind, source) and carry what an elliptical figure takes from the one before it.
 
 use recoupe_parser::{Article, DayInterval, Span};
 
-use crate::actors::find_actors;
+use crate::dates::{DateMention, find_dates};
+use crate::fields::actors::find_actors;
+use crate::fields::counted::{noun_index, noun_phrase_end, state, verb_noun};
+use crate::fields::places::{PlaceMention, countries, find_places};
+use crate::fields::qualifier::{qualifier_before, range_end};
+use crate::fields::source::find_source;
+use crate::fields::time::{SentenceTime, find_anchors, read_sentence_time};
+use crate::lexicon::phrase_at;
+use crate::mentions::{MentionContext, not_a_claim};
 use crate::numbers::{NumberForm, NumberMention, find_numbers};
-use crate::places::{PlaceMention, countries, find_places};
-use crate::source::find_source;
-use crate::time::{
-    DateMention, SentenceTime, find_anchors, find_dates, phrase_at, read_sentence_time,
-};
 use crate::tokens::{Token, TokenKind, tokenize};
 use crate::{
     Claim, ClaimId, ClaimKind, Explanation, Lexicon, PlacesFrom, Qualifier, ValueInterval,
 };
-
-/// Why a number is not a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotAClaim {
-    /// Part of a date ("le 17 octobre").
-    Date,
-    /// A year ("en 2014").
-    Year,
-    /// An ordinal ("1er", "2e").
-    Ordinal,
-    /// A percentage.
-    Percent,
-    /// A duration or an age ("dix jours").
-    Duration,
-    /// A rank or label ("la numéro deux").
-    Rank,
-    /// Digits stuck to letters or slashes: an identifier, a time, a unit.
-    Identifier,
-    /// "un"/"une" used as an article or pronoun.
-    Article,
-    /// A demonstrative points back to things already counted ("ces deux pays").
-    Anaphora,
-    /// "plusieurs", "quelques": not a figure.
-    Indefinite,
-    /// Part of a place name ("Tour 22").
-    PlaceName,
-    /// Counts nothing written, not even by ellipsis: a score or a label ("2 à 0", "Ligue 1").
-    Uncounted,
-}
-
-/// Words before a bare four-digit number that make it a year.
-const YEAR_CONTEXT: &[&str] = &[
-    "en",
-    "depuis",
-    "de",
-    "d'",
-    "année",
-    "années",
-    "an",
-    "jusqu'en",
-    "dès",
-    "avant",
-    "après",
-    "fin",
-    "début",
-    "mi",
-    "été",
-    "printemps",
-    "automne",
-    "hiver",
-    "l'an",
-    "courant",
-    "vers",
-];
-
-const DEMONSTRATIVES: &[&str] = &["ces", "cette", "ce", "cet"];
-
-const AUXILIARIES: &[&str] = &[
-    "a", "ont", "sont", "est", "été", "était", "étaient", "avait", "avaient", "sera", "seront",
-    "furent", "fut", "auraient", "aurait", "ont-ils", "qui", "que", "dont", "où",
-];
-
-const PASSIVE: &[&str] = &[
-    "été", "sont", "est", "étaient", "était", "furent", "seront", "sera", "fut",
-];
-
-const ORDINAL_SUFFIXES: &[&str] = &[
-    "e", "er", "ère", "re", "ème", "eme", "è", "es", "ers", "ères", "èmes",
-];
 
 struct SentenceData {
     tokens: Vec<Token>,
@@ -124,7 +58,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Vec<Claim> {
             let tokens = tokenize(article.norm_slice(s.norm_span), s.norm_span.start);
             let dates = find_dates(lx, &tokens, reference);
             let places = find_places(lx, &tokens);
-            let place_names = crate::places::find_places_raw(lx, &tokens);
+            let place_names = crate::fields::places::find_places_raw(lx, &tokens);
             SentenceData {
                 tokens,
                 dates,
@@ -147,15 +81,14 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Vec<Claim> {
         .map(|b| {
             let t = tokenize(b, 0);
             (0..t.len())
-                .find_map(|k| {
-                    crate::time::match_phrase(&t, k, &lx.sources).map(|p| p.value.clone())
-                })
+                .find_map(|k| lx.sources.at(&t, k).map(|p| p.value.clone()))
                 .unwrap_or_else(|| b.clone())
         })
         .or_else(|| {
             data.iter().find_map(|d| {
                 (0..d.tokens.len()).find_map(|k| {
-                    crate::time::match_phrase(&d.tokens, k, &lx.sources)
+                    lx.sources
+                        .at(&d.tokens, k)
                         .map(|p| &p.value)
                         .filter(|name| lx.agencies.contains(name))
                         .cloned()
@@ -243,11 +176,17 @@ impl SentenceContext<'_> {
     fn claims(&self) -> Vec<Claim> {
         let tokens = self.tokens();
         let all = find_numbers(self.lx, tokens);
+        let cx = MentionContext {
+            lx: self.lx,
+            tokens,
+            date_tokens: &self.time.date_tokens,
+            place_names: &self.sd.place_names,
+        };
         // Only counts bound clauses: an article "une" or a date does not end the clause of a figure.
         let mentions: Vec<&NumberMention> = all
             .iter()
             .enumerate()
-            .filter(|(mi, m)| self.not_a_claim(m, &all, *mi).is_none())
+            .filter(|(mi, m)| not_a_claim(&cx, m, &all, *mi).is_none())
             .map(|(_, m)| m)
             .collect();
         let mut out = Vec::new();
@@ -259,7 +198,7 @@ impl SentenceContext<'_> {
                 continue;
             }
             // "entre 10 et 20", "de 10 à 20"
-            let range_end = self.range_end(m, mentions.get(mi + 1).copied());
+            let range_end = range_end(self.lx, tokens, m, mentions.get(mi + 1).copied());
             if range_end.is_some() {
                 skip_next = true;
             }
@@ -280,223 +219,6 @@ impl SentenceContext<'_> {
         out
     }
 
-    fn not_a_claim(
-        &self,
-        m: &NumberMention,
-        mentions: &[NumberMention],
-        mi: usize,
-    ) -> Option<NotAClaim> {
-        let tokens = self.tokens();
-        let t = &tokens[m.first];
-        let prev = m.first.checked_sub(1).and_then(|p| tokens.get(p));
-        let next = tokens.get(m.last + 1);
-        if m.form == NumberForm::Indefinite {
-            return Some(NotAClaim::Indefinite);
-        }
-        if self
-            .time
-            .date_tokens
-            .iter()
-            .any(|&(a, b)| m.first <= b && a <= m.last)
-        {
-            return Some(NotAClaim::Date);
-        }
-        if self
-            .sd
-            .place_names
-            .iter()
-            .any(|(a, b, _)| *a <= m.first && m.last <= *b)
-        {
-            return Some(NotAClaim::PlaceName);
-        }
-        if t.kind == TokenKind::Digits {
-            if prev.is_some_and(|p| {
-                !t.space_before
-                    && (p.kind == TokenKind::Word
-                        || matches!(p.lower.as_str(), "/" | "#" | "-" | "_" | "@"))
-            }) {
-                return Some(NotAClaim::Identifier);
-            }
-            if let Some(n) = next.filter(|n| !n.space_before) {
-                if n.kind == TokenKind::Word && ORDINAL_SUFFIXES.contains(&n.lower.as_str()) {
-                    return Some(NotAClaim::Ordinal);
-                }
-                if n.kind == TokenKind::Word || matches!(n.lower.as_str(), "/" | "-" | "_" | ":") {
-                    return Some(NotAClaim::Identifier);
-                }
-            }
-            let digits = t.lower.chars().filter(char::is_ascii_digit).count();
-            if digits >= 10 && !t.grouped {
-                return Some(NotAClaim::Identifier);
-            }
-            let v = t.value.unwrap_or(0.0);
-            if !t.grouped && m.first == m.last && v.fract() == 0.0 && (1800.0..=2100.0).contains(&v)
-            {
-                let year_before = prev.is_some_and(|p| {
-                    YEAR_CONTEXT.contains(&p.lower.as_str())
-                        || self.lx.months.contains_key(&p.lower)
-                });
-                // "de l'ordre de 2000 soldats", "en 2000 soldats": a plural noun after it, or a
-                // qualifier before it, makes it a count.
-                let counted_after = next.is_some_and(|n| {
-                    n.kind == TokenKind::Word
-                        && n.space_before
-                        && !n.upper
-                        && (n.lower.ends_with('s') || n.lower.ends_with('x'))
-                        && !self.lx.function_words.contains(&n.lower)
-                        && !self.lx.indefinite.contains(&n.lower)
-                        && !self.lx.cardinals.contains(&n.lower)
-                });
-                let no_noun_after = next.is_none_or(|n| {
-                    n.kind != TokenKind::Word || self.lx.function_words.contains(&n.lower)
-                });
-                if (year_before || no_noun_after) && !counted_after && self.qualifier(m).is_none() {
-                    return Some(NotAClaim::Year);
-                }
-            }
-        }
-        // "7,5 points" and "2 points de pourcentage" are shares; "12 points d'avance" is a count.
-        let share_points = next.is_some_and(|n| n.is("points") || n.is("point"))
-            && (m.value.fract() != 0.0
-                || tokens
-                    .get(m.last + 3)
-                    .is_some_and(|p| p.lower.starts_with("pourcentage")));
-        if share_points
-            || next.is_some_and(|n| n.is("%"))
-            || (next.is_some_and(|n| n.is("pour"))
-                && tokens.get(m.last + 2).is_some_and(|n| n.is("cent")))
-        {
-            return Some(NotAClaim::Percent);
-        }
-        if prev.is_some_and(|p| {
-            matches!(
-                p.lower.as_str(),
-                "numéro"
-                    | "n°"
-                    | "no"
-                    | "article"
-                    | "chapitre"
-                    | "tome"
-                    | "page"
-                    | "p"
-                    | "niveau"
-                    | "version"
-                    | "phase"
-            )
-        }) {
-            return Some(NotAClaim::Rank);
-        }
-        if prev.is_some_and(|p| DEMONSTRATIVES.contains(&p.lower.as_str())) {
-            return Some(NotAClaim::Anaphora);
-        }
-        if m.form == NumberForm::One && !self.one_is_licensed(m, mentions, mi) {
-            return Some(NotAClaim::Article);
-        }
-        if let Some(noun) = self.noun_index(m) {
-            let lemma = self.lx.lemma(&tokens[noun].lower);
-            if self.lx.time_units.contains(&lemma)
-                || self.lx.time_units.contains(&tokens[noun].lower)
-            {
-                return Some(NotAClaim::Duration);
-            }
-        }
-        None
-    }
-
-    /// "un"/"une" is the number one only after a qualifier ("au moins un"), before "seul"
-    /// ("un seul"), or in a list of tolls ("un mort et deux blessés": events or casualties,
-    /// not "un convoi et deux bases", where "un" is the article).
-    fn one_is_licensed(&self, m: &NumberMention, mentions: &[NumberMention], mi: usize) -> bool {
-        let tokens = self.tokens();
-        if m.first > 0
-            && matches!(tokens[m.first - 1].lower.as_str(), "l'" | "d'" | "qu'")
-            && self.qualifier(m).is_none()
-        {
-            return false;
-        }
-        if self.qualifier(m).is_some() {
-            return true;
-        }
-        if tokens
-            .get(m.last + 1)
-            .is_some_and(|n| self.lx.one_after.contains(&n.lower))
-        {
-            return true;
-        }
-        let counts_events = self
-            .noun_index(m)
-            .is_some_and(|k| self.lx.events.contains(&self.lx.lemma(&tokens[k].lower)));
-        if !counts_events {
-            return false;
-        }
-        let coordinated = |a: &NumberMention, b: &NumberMention| {
-            b.first > a.last
-                && b.first - a.last <= 4
-                && tokens[a.last + 1..b.first]
-                    .iter()
-                    .any(|t| t.is("et") || t.is(","))
-                && matches!(b.form, NumberForm::Words | NumberForm::Digits)
-        };
-        mentions.get(mi + 1).is_some_and(|n| coordinated(m, n))
-            || mi
-                .checked_sub(1)
-                .and_then(|p| mentions.get(p))
-                .is_some_and(|p| coordinated(p, m) && p.form != NumberForm::One)
-    }
-
-    fn qualifier(&self, m: &NumberMention) -> Option<(Qualifier, usize)> {
-        let tokens = self.tokens();
-        self.lx.qualifiers.iter().find_map(|p| {
-            let n = p.words.len();
-            let start = m.first.checked_sub(n)?;
-            phrase_at(tokens, start, &p.words).then_some((p.value, start))
-        })
-    }
-
-    fn range_end<'m>(
-        &self,
-        m: &NumberMention,
-        next: Option<&'m NumberMention>,
-    ) -> Option<&'m NumberMention> {
-        let tokens = self.tokens();
-        let next = next?;
-        let opener = m.first.checked_sub(1).and_then(|p| tokens.get(p))?;
-        let joiner = tokens.get(m.last + 1)?;
-        (self.lx.range_openers.contains(&opener.lower)
-            && self.lx.range_joiners.contains(&joiner.lower)
-            && next.first == m.last + 2
-            && next.value >= m.value
-            && self.qualifier(m).is_none())
-        .then_some(next)
-    }
-
-    /// The index of the token the number counts, if one follows it.
-    fn noun_index(&self, m: &NumberMention) -> Option<usize> {
-        let tokens = self.tokens();
-        let mut k = m.last + 1;
-        if m.takes_de {
-            // "2 millions d'euros"; in "dont 250 millions consacrés" the noun was left out.
-            if tokens.get(k).is_some_and(|t| t.is("de") || t.is("d'")) {
-                k += 1;
-            } else if !matches!(m.form, NumberForm::ApproxNoun | NumberForm::Vague { .. }) {
-                return None;
-            }
-        }
-        while tokens
-            .get(k)
-            .is_some_and(|t| t.is("\"") || self.lx.adjectives_before.contains(&t.lower))
-        {
-            k += 1;
-        }
-        let t = tokens.get(k)?;
-        let is_noun = t.kind == TokenKind::Word
-            && !self.lx.function_words.contains(&t.lower)
-            && !self.lx.cardinals.contains(&t.lower)
-            && !self.lx.months.contains_key(&t.lower)
-            && !self.lx.weekdays.contains_key(&t.lower);
-        is_noun.then_some(k)
-    }
-
     fn claim(
         &self,
         m: &NumberMention,
@@ -511,7 +233,7 @@ impl SentenceContext<'_> {
         let orig = |s: Span| article.norm.to_original(s);
         let last = range_end.map_or(m.last, |r| r.last);
         let number_norm = tokens[m.first].span.cover(tokens[last].span);
-        let qualifier_found = self.qualifier(m);
+        let qualifier_found = qualifier_before(lx, tokens, m);
         let mut explanation = Explanation::default();
 
         // Qualifier and interval.
@@ -532,9 +254,9 @@ impl SentenceContext<'_> {
         let noun_at = if m.form == NumberForm::Zero && m.first != m.last {
             Some(m.last + 1).filter(|&k| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word))
         } else {
-            self.noun_index(m)
+            noun_index(lx, tokens, m)
         };
-        let noun_at = noun_at.or_else(|| range_end.and_then(|r| self.noun_index(r)));
+        let noun_at = noun_at.or_else(|| range_end.and_then(|r| noun_index(lx, tokens, r)));
         let mut noun = None;
         let mut head = None;
         let mut noun_span = None;
@@ -542,21 +264,21 @@ impl SentenceContext<'_> {
             let lemma = lx.lemma(&tokens[k].lower);
             noun_span = Some(tokens[k].span);
             if lx.times.contains(&tokens[k].lower) {
-                noun = Some(self.verb_noun(m).unwrap_or(lemma));
+                noun = Some(verb_noun(lx, tokens, m).unwrap_or(lemma));
             } else {
                 noun = Some(lemma);
             }
         }
         let mut state_applied = false;
         if let Some(k) = noun_at
-            && let Some((state, span)) = self.state(k, next_first)
+            && let Some((state, span)) = state(lx, tokens, k, next_first)
         {
             head = noun.take();
             noun = Some(state);
             state_applied = true;
             noun_span = Some(noun_span.map_or(span, |s| s.cover(span)));
         }
-        let np_end = self.noun_phrase_end(noun_at.unwrap_or(last), next_first);
+        let np_end = noun_phrase_end(tokens, noun_at.unwrap_or(last), next_first);
         let mut actors = find_actors(lx, tokens, last + 1, np_end);
         if noun.is_none()
             && let Some(a) = antecedent.as_ref()
@@ -709,7 +431,11 @@ impl SentenceContext<'_> {
             noun,
             head,
             actors: actors.into_iter().map(|(a, _)| a).collect(),
+            countries: place_names.clone(),
             places: place_names,
+            predicate: None,
+            predicate_class: None,
+            unit: None,
             as_of,
             window_start,
             kind,
@@ -718,61 +444,6 @@ impl SentenceContext<'_> {
             quote: article.slice(self.sd.sentence).to_owned(),
             explanation,
         }
-    }
-
-    /// For a count of times ("attaquées au moins 40 fois"), the noun of the verb it counts.
-    fn verb_noun(&self, m: &NumberMention) -> Option<String> {
-        let tokens = self.tokens();
-        let before = (0..m.first).rev();
-        let after = m.last + 1..tokens.len();
-        before.chain(after).find_map(|k| {
-            self.lx
-                .participle(&tokens[k].lower, &self.lx.verb_nouns)
-                .cloned()
-        })
-    }
-
-    /// A participle that changes what is counted: "56 militaires … ont été blessés".
-    fn state(&self, noun: usize, until: usize) -> Option<(String, Span)> {
-        let tokens = self.tokens();
-        let mut k = noun + 1;
-        while k < until.min(noun + 10) {
-            let t = &tokens[k];
-            if t.kind == TokenKind::Punct && t.lower != "\"" {
-                return None;
-            }
-            if let Some(state) = self.lx.participle(&t.lower, &self.lx.states) {
-                let mut p = k - 1;
-                while p > noun && tokens[p].lower.ends_with("ment") {
-                    p -= 1;
-                }
-                let passive = PASSIVE.contains(&tokens[p].lower.as_str());
-                let right_after =
-                    p == noun || find_actors(self.lx, tokens, noun + 1, p + 1).len() == p - noun;
-                if passive || right_after {
-                    return Some((state.clone(), t.span));
-                }
-                return None;
-            }
-            k += 1;
-        }
-        None
-    }
-
-    /// Where the noun phrase starting after `from` ends: punctuation, a verb, the next number.
-    fn noun_phrase_end(&self, from: usize, until: usize) -> usize {
-        let tokens = self.tokens();
-        let mut k = from + 1;
-        while k < until.min(from + 8) {
-            let t = &tokens[k];
-            if t.kind == TokenKind::Punct && t.lower != "-"
-                || AUXILIARIES.contains(&t.lower.as_str())
-            {
-                break;
-            }
-            k += 1;
-        }
-        k
     }
 }
 

@@ -4,7 +4,7 @@
 use recoupe_parser::Span;
 
 use crate::Lexicon;
-use crate::time::{match_phrase, phrase_at};
+use crate::lexicon::phrase_at;
 use crate::tokens::{Token, TokenKind};
 
 /// The source a sentence names, with the words that gave it.
@@ -112,7 +112,7 @@ fn subject_before(tokens: &[Token], at: usize, text: &str) -> Option<(String, us
 
 /// A known source among `tokens[from..to]`.
 fn known(lx: &Lexicon, tokens: &[Token], from: usize, to: usize) -> Option<String> {
-    (from..to).find_map(|k| match_phrase(tokens, k, &lx.sources).map(|p| p.value.clone()))
+    (from..to).find_map(|k| lx.sources.at(tokens, k).map(|p| p.value.clone()))
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@
 use recoupe_parser::Span;
 
 use crate::Lexicon;
-use crate::time::match_phrase;
 use crate::tokens::Token;
 
 /// The actors named in `tokens[from..to]`, with their spans, without repeats.
@@ -17,7 +16,7 @@ pub(crate) fn find_actors(
     let mut out: Vec<(String, Span)> = Vec::new();
     let mut i = from;
     while i < to.min(tokens.len()) {
-        if let Some(p) = match_phrase(tokens, i, &lx.actors) {
+        if let Some(p) = lx.actors.at(tokens, i) {
             let last = i + p.words.len() - 1;
             if !out.iter().any(|(a, _)| a == &p.value) {
                 out.push((p.value.clone(), tokens[i].span.cover(tokens[last].span)));

@@ -4,7 +4,6 @@
 use recoupe_parser::Span;
 
 use crate::Lexicon;
-use crate::time::match_phrase;
 use crate::tokens::Token;
 
 /// A place read in a sentence.
@@ -45,7 +44,7 @@ pub(crate) fn find_places(lx: &Lexicon, tokens: &[Token]) -> Vec<PlaceMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(p) = match_phrase(tokens, i, &lx.places) {
+        if let Some(p) = lx.places.at(tokens, i) {
             let last = i + p.words.len() - 1;
             if introduced(lx, tokens, i) {
                 let span = tokens[i].span.cover(tokens[last].span);
@@ -93,7 +92,8 @@ fn introduced(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
 
 fn match_phrase_ends(lx: &Lexicon, tokens: &[Token], end: usize) -> bool {
     (0..=end).any(|start| {
-        match_phrase(tokens, start, &lx.places)
+        lx.places
+            .at(tokens, start)
             .is_some_and(|p| start + p.words.len() - 1 == end && introduced(lx, tokens, start))
     })
 }
@@ -115,7 +115,7 @@ pub(crate) fn find_places_raw(lx: &Lexicon, tokens: &[Token]) -> Vec<(usize, usi
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match match_phrase(tokens, i, &lx.places) {
+        match lx.places.at(tokens, i) {
             Some(p) => {
                 out.push((i, i + p.words.len() - 1, p.value.country.clone()));
                 i += p.words.len();

@@ -10,21 +10,31 @@ use std::fmt;
 use chrono::Weekday;
 use serde::Deserialize;
 
+mod phrases;
+
+pub(crate) use phrases::{Phrase, Phrases, phrase_at};
+
 use crate::Qualifier;
 use crate::tokens::{TokenKind, tokenize};
 
 /// The data files of French.
 const FRENCH: [(&str, &str); 7] = [
-    ("numbers.toml", include_str!("../lexicon/fr/numbers.toml")),
+    (
+        "numbers.toml",
+        include_str!("../../lexicon/fr/numbers.toml"),
+    ),
     (
         "qualifiers.toml",
-        include_str!("../lexicon/fr/qualifiers.toml"),
+        include_str!("../../lexicon/fr/qualifiers.toml"),
     ),
-    ("nouns.toml", include_str!("../lexicon/fr/nouns.toml")),
-    ("places.toml", include_str!("../lexicon/fr/places.toml")),
-    ("actors.toml", include_str!("../lexicon/fr/actors.toml")),
-    ("sources.toml", include_str!("../lexicon/fr/sources.toml")),
-    ("time.toml", include_str!("../lexicon/fr/time.toml")),
+    ("nouns.toml", include_str!("../../lexicon/fr/nouns.toml")),
+    ("places.toml", include_str!("../../lexicon/fr/places.toml")),
+    ("actors.toml", include_str!("../../lexicon/fr/actors.toml")),
+    (
+        "sources.toml",
+        include_str!("../../lexicon/fr/sources.toml"),
+    ),
+    ("time.toml", include_str!("../../lexicon/fr/time.toml")),
 ];
 
 /// A lexicon file that does not parse.
@@ -178,48 +188,6 @@ struct TimeFile {
     span_openers: Vec<String>,
     cumulative_markers: Vec<String>,
     durations: BTreeMap<String, i64>,
-}
-
-/// A phrase as the tokens it is made of, with what it stands for.
-#[derive(Debug, Clone)]
-pub(crate) struct Phrase<T> {
-    pub words: Vec<String>,
-    pub value: T,
-}
-
-/// Phrases indexed by their first word, longest first within each: looking one up at a token
-/// costs the phrases that start with that word, not the whole lexicon.
-#[derive(Debug, Clone)]
-pub(crate) struct Phrases<T> {
-    all: Vec<Phrase<T>>,
-    by_first: HashMap<String, Vec<usize>>,
-}
-
-impl<T> Phrases<T> {
-    fn new(all: Vec<Phrase<T>>) -> Self {
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, p) in all.iter().enumerate() {
-            if let Some(first) = p.words.first() {
-                by_first.entry(first.clone()).or_default().push(i);
-            }
-        }
-        Phrases { all, by_first }
-    }
-
-    /// The longest phrase standing at `tokens[at..]`.
-    pub(crate) fn at(&self, tokens: &[crate::tokens::Token], at: usize) -> Option<&Phrase<T>> {
-        let first = tokens.get(at)?;
-        self.by_first
-            .get(&first.lower)?
-            .iter()
-            .map(|&i| &self.all[i])
-            .find(|p| crate::time::phrase_at(tokens, at, &p.words))
-    }
-
-    /// Every phrase, longest first.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &Phrase<T>> {
-        self.all.iter()
-    }
 }
 
 /// What a place form stands for: the country or region it lies in.
@@ -464,6 +432,31 @@ impl Lexicon {
             .iter()
             .find(|p| p.words == words)
             .map(|p| p.value.country.clone())
+    }
+
+    /// The gazetteer's name of a place written `name` ("Al-Haouz" → "Al Haouz").
+    pub fn place_name(&self, name: &str) -> Option<String> {
+        let words = words_of(name);
+        self.places
+            .iter()
+            .find(|p| p.words == words)
+            .map(|p| p.value.country.clone())
+    }
+
+    /// Whether `lemma` is a reporting verb ("recensé", "annoncé"): it says who counts, not what
+    /// happened to what is counted.
+    pub fn is_reporting_verb(&self, lemma: &str) -> bool {
+        self.source_verbs.contains(lemma)
+    }
+
+    /// The class of a predicate lemma, if the lexicon knows it.
+    pub fn predicate_class(&self, _lemma: &str) -> Option<crate::PredicateClass> {
+        None
+    }
+
+    /// The lemma of a noun as written ("manifestants" → "manifestant").
+    pub fn noun_lemma(&self, word: &str) -> String {
+        self.lemma(word)
     }
 
     /// The actor names claims carry ("américain", "coalition").
