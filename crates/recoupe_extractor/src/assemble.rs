@@ -1,31 +1,51 @@
 //! Assembling claims: for each number of each sentence, ask `mentions` whether it is a count,
-//! then run the field readers (qualifier and interval, counted noun, actors, places, time,
-//! kind, source) and carry what an elliptical figure takes from the one before it.
+//! then run the field readers (qualifier and interval, counted noun, predicate, unit, actors,
+//! places, time and kind, source) and carry what an elliptical figure takes from the one
+//! before it ("36 000 personnes ont défilé à Toulouse, 26 000 à Marseille").
+//!
+//! What holds for a whole article is read first: its language (a sentence in another one is
+//! skipped), its day (the header, narrowed by the full dates its text writes), the country it
+//! is about (the one its places lie in most), whether it reports a toll, its source.
 
-use recoupe_parser::{Article, DayInterval, Span};
+use std::collections::HashSet;
+
+use recoupe_parser::{Article, DayInterval, Diagnostic, PartialDate, Span};
 
 use crate::dates::{DateMention, find_dates};
 use crate::fields::actors::find_actors;
-use crate::fields::counted::{noun_index, noun_phrase_end, state, verb_noun};
-use crate::fields::places::{PlaceMention, countries, find_places};
+use crate::fields::counted::{
+    count_noun_before, group_noun_before, noun_index, noun_phrase_end, part_of_antecedent, state,
+    verb_noun, zero_noun,
+};
+use crate::fields::kind::{KindSigns, kind};
+use crate::fields::places::{PlaceMention, PlaceRef, find_places, find_places_raw};
+use crate::fields::predicate::{Figure, PredicateFrom, PredicateRead};
 use crate::fields::qualifier::{qualifier_before, range_end};
 use crate::fields::source::find_source;
 use crate::fields::time::{SentenceTime, find_anchors, read_sentence_time};
-use crate::lexicon::phrase_at;
-use crate::mentions::{MentionContext, not_a_claim};
+use crate::lexicon::{PlaceId, language, phrase_at};
+use crate::mentions::{MentionContext, constructions, not_a_claim};
 use crate::numbers::{NumberForm, NumberMention, find_numbers};
 use crate::tokens::{Token, TokenKind, tokenize};
 use crate::{
     Claim, ClaimId, ClaimKind, Explanation, Lexicon, PlacesFrom, Qualifier, ValueInterval,
 };
 
+/// What reading an article gives: its claims, and what the reader has to say about it.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// The claims, in text order.
+    pub claims: Vec<Claim>,
+    /// Warnings: an article or a sentence in a language without a lexicon, skipped.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 struct SentenceData {
     tokens: Vec<Token>,
     dates: Vec<DateMention>,
     places: Vec<PlaceMention>,
-    /// Token ranges of every gazetteer name, introduced as a location or not ("Tour 22"),
-    /// with their country.
-    place_names: Vec<(usize, usize, String)>,
+    /// Token ranges of every gazetteer name, introduced as a location or not ("Tour 22").
+    place_names: Vec<(usize, usize, PlaceId)>,
     paragraph: usize,
     sentence: Span,
 }
@@ -39,7 +59,7 @@ pub(crate) fn dated_mentions(lx: &Lexicon, article: &Article) -> Vec<(DayInterva
         let tokens = tokenize(article.norm_slice(s.norm_span), s.norm_span.start);
         for d in find_dates(lx, &tokens, reference)
             .into_iter()
-            .filter(|d| d.explicit_year)
+            .filter(|d| d.explicit_year && !d.comparison)
         {
             let span = tokens[d.first].span.cover(tokens[d.last].span);
             out.push((d.days, article.norm.to_original(span)));
@@ -48,32 +68,103 @@ pub(crate) fn dated_mentions(lx: &Lexicon, article: &Article) -> Vec<(DayInterva
     out
 }
 
+/// Whether a text is surely in another language than the lexicon's: a whole article needs
+/// some length to tell, a sentence six words.
+fn foreign(lx: &Lexicon, text: &str, min_words: usize) -> Option<language::Language> {
+    // Cheap first: two of the language's commonest words make it the lexicon's language.
+    let common = text
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| lx.function_words.contains(&w.to_lowercase()))
+        .take(3)
+        .count();
+    if common >= 3 {
+        return None;
+    }
+    language::is_foreign(text, lx.language.code, min_words)
+}
+
 /// Reads the claims of `article`, in text order.
-pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Vec<Claim> {
-    let reference = article.date.map(|d| d.interval());
-    let data: Vec<SentenceData> = article
+pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
+    let mut diagnostics = Vec::new();
+    let body: String = article
         .sentences
         .iter()
-        .map(|s| {
-            let tokens = tokenize(article.norm_slice(s.norm_span), s.norm_span.start);
-            let dates = find_dates(lx, &tokens, reference);
-            let places = find_places(lx, &tokens);
-            let place_names = crate::fields::places::find_places_raw(lx, &tokens);
-            SentenceData {
-                tokens,
-                dates,
-                places,
-                place_names,
-                paragraph: s.paragraph,
-                sentence: s.span,
+        .take(12)
+        .map(|s| article.norm_slice(s.norm_span))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let Some(lang) = language::detect(&body).filter(|l| l.code != lx.language.code) {
+        diagnostics.push(Diagnostic::warning(
+            None,
+            format!(
+                "article `{}` is written in {}: recoupe reads {} only, so it was skipped",
+                article.id, lang.name, lx.language.name
+            ),
+        ));
+        return Extraction {
+            claims: Vec::new(),
+            diagnostics,
+        };
+    }
+    let header = article.date.map(|d| d.interval());
+    let mut data: Vec<SentenceData> = Vec::new();
+    for s in &article.sentences {
+        let text = article.norm_slice(s.norm_span);
+        if let Some(lang) = foreign(lx, text, 6) {
+            diagnostics.push(Diagnostic::warning(
+                Some(s.span),
+                format!("a sentence in {} was skipped", lang.name),
+            ));
+            continue;
+        }
+        let tokens = tokenize(text, s.norm_span.start);
+        let dates = find_dates(lx, &tokens, header);
+        let places = find_places(lx, &tokens);
+        let place_names = find_places_raw(lx, &tokens);
+        data.push(SentenceData {
+            tokens,
+            dates,
+            places,
+            place_names,
+            paragraph: s.paragraph,
+            sentence: s.span,
+        });
+    }
+    // The article's day: its header, narrowed by the latest full date its text writes in
+    // the header's month ("jeudi 19 janvier 2023" under a header "2023-01").
+    let mut reference = header;
+    let mut narrowed_by = None;
+    if let (Some(PartialDate::Month { .. }), Some(h)) = (article.date, header) {
+        let latest = data
+            .iter()
+            .flat_map(|d| {
+                d.dates
+                    .iter()
+                    .filter(|m| {
+                        m.first_day_only() && h.first <= m.days.first && m.days.first <= h.last
+                    })
+                    .map(|m| {
+                        let span = d.tokens[m.first].span.cover(d.tokens[m.last].span);
+                        (m.days.first, span)
+                    })
+            })
+            .max_by_key(|(day, _)| *day);
+        if let Some((day, span)) = latest {
+            reference = Some(DayInterval::new(day, h.last));
+            narrowed_by = Some(article.norm.to_original(span));
+            for d in &mut data {
+                d.dates = find_dates(lx, &d.tokens, reference);
             }
-        })
-        .collect();
+        }
+    }
     let anchors: Vec<(String, DayInterval)> = data
         .iter()
         .flat_map(|d| find_anchors(&d.tokens, &d.dates))
         .collect();
-    let article_place = dominant_place(&data);
+    let country = dominant_country(lx, &data);
+    let toll = data
+        .iter()
+        .any(|d| (0..d.tokens.len()).any(|k| lx.tolls.iter().any(|w| phrase_at(&d.tokens, k, w))));
     // The article's source: its byline, else the news agency it cites.
     let default_source = article
         .byline
@@ -95,67 +186,185 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Vec<Claim> {
                 })
             })
         });
+    let ac = ArticleContext {
+        lx,
+        article,
+        reference,
+        narrowed_by,
+        country,
+        toll,
+        default_source,
+    };
     let mut claims = Vec::new();
     let mut previous_window: Option<(usize, DayInterval, Span)> = None;
+    let mut previous_places: Option<(usize, NamedPlaces)> = None;
+    let mut recent_event: Option<String> = None;
+    let mut previous_counted: Option<(usize, Antecedent)> = None;
     for (si, sd) in data.iter().enumerate() {
         let time = read_sentence_time(lx, &sd.tokens, &sd.dates, reference, &anchors);
-        let text = &article.norm.text;
-        let source = find_source(lx, &sd.tokens, text);
-        let previous = si
-            .checked_sub(1)
-            .and_then(|p| data.get(p))
-            .filter(|p| p.paragraph == sd.paragraph);
+        let source = find_source(lx, &sd.tokens, &article.norm.text);
+        let previous = previous_places
+            .as_ref()
+            .filter(|(p, _)| *p == sd.paragraph)
+            .map(|(_, places)| places);
         let inherited_window = previous_window
             .filter(|(p, _, _)| *p == sd.paragraph)
             .map(|(_, w, s)| (w, s));
+        let recent_words: HashSet<String> = data[si.saturating_sub(2)..si]
+            .iter()
+            .flat_map(|d| d.tokens.iter().map(|t| lx.lemma(&t.lower)))
+            .collect();
+        let pair_before = si
+            .checked_sub(1)
+            .is_some_and(|p| names_a_pair(lx, &data[p].tokens));
         let ctx = SentenceContext {
-            lx,
-            article,
+            ac: &ac,
             sd,
             time: &time,
             source: source.as_ref(),
-            default_source: default_source.as_deref(),
-            previous_places: previous.map(|p| p.places.as_slice()).unwrap_or(&[]),
-            article_place: article_place.as_deref(),
-            reference,
+            previous_places: previous,
             inherited_window,
+            recent_words: &recent_words,
+            pair_before,
+            recent_event: recent_event.as_deref(),
+            previous_counted: previous_counted
+                .as_ref()
+                .filter(|(p, _)| *p + 1 >= sd.paragraph)
+                .map(|(_, a)| a),
         };
-        claims.extend(ctx.claims());
+        let found = ctx.claims();
+        if let Some(last) = found.last().filter(|c| c.noun.is_some()) {
+            previous_counted = Some((
+                sd.paragraph,
+                Antecedent {
+                    noun: last.noun.clone(),
+                    head: last.head.clone(),
+                    noun_span: None,
+                    qualifier: last.qualifier,
+                    actors: Vec::new(),
+                    predicate: last.predicate.clone().map(|lemma| PredicateRead {
+                        lemma,
+                        span: None,
+                        from: PredicateFrom::Inherited,
+                    }),
+                    end: 0,
+                },
+            ));
+        }
+        if let Some(last) = found.last() {
+            previous_places = matches!(
+                last.explanation.places_from,
+                PlacesFrom::Clause | PlacesFrom::Sentence | PlacesFrom::Parts
+            )
+            .then(|| {
+                let ids = last
+                    .places
+                    .iter()
+                    .filter_map(|p| lx.gazetteer.find(p))
+                    .collect();
+                (sd.paragraph, (ids, last.explanation.places.clone()))
+            });
+        }
+        claims.extend(found);
         if let Some((w, s)) = time.window_start {
             previous_window = Some((sd.paragraph, w, s));
         }
-    }
-    claims
-}
-
-/// The place the article names most, as a location or not ("Espagne : 158 morts"); on a
-/// tie, the first named.
-fn dominant_place(data: &[SentenceData]) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for country in data
-        .iter()
-        .flat_map(|d| d.place_names.iter().map(|(_, _, c)| c))
-    {
-        match counts.iter_mut().find(|(c, _)| c == country) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((country.clone(), 1)),
+        if let Some(e) = sd
+            .tokens
+            .iter()
+            .rev()
+            .map(|t| lx.lemma(&t.lower))
+            .find(|l| lx.events.contains(l) && !lx.times.contains(l))
+        {
+            recent_event = Some(e);
         }
     }
-    let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
+    Extraction {
+        claims,
+        diagnostics,
+    }
+}
+
+/// Whether a sentence joins two places or two actors with "et": "Les États-Unis et la
+/// Grande-Bretagne", "les armées britannique et américaine".
+fn names_a_pair(lx: &Lexicon, tokens: &[Token]) -> bool {
+    let named =
+        |k: usize| lx.gazetteer.forms.at(tokens, k).is_some() || lx.actors.at(tokens, k).is_some();
+    tokens.iter().enumerate().any(|(k, t)| {
+        t.is("et")
+            && (k.saturating_sub(4)..k).any(named)
+            && (k + 1..(k + 4).min(tokens.len())).any(named)
+    })
+}
+
+/// The country the article is about: the one its places lie in most, a name counting once
+/// ("Espagne : 158 morts", "les États-Unis ont frappé") and twice as a location ("en mer
+/// Rouge", "à Paris"); on a tie, the first named.
+fn dominant_country(lx: &Lexicon, data: &[SentenceData]) -> Option<PlaceId> {
+    let mut counts: Vec<(PlaceId, usize, usize)> = Vec::new();
+    let mut count = |place: PlaceId, located: bool| {
+        let country = lx.gazetteer.country(place);
+        let i = match counts.iter().position(|(c, _, _)| *c == country) {
+            Some(i) => i,
+            None => {
+                counts.push((country, 0, 0));
+                counts.len() - 1
+            }
+        };
+        if located {
+            counts[i].1 += 1;
+        } else {
+            counts[i].2 += 1;
+        }
+    };
+    for d in data {
+        for p in &d.places {
+            if let PlaceRef::Named(id) = p.place {
+                count(id, true);
+            }
+        }
+        for &(_, _, place) in &d.place_names {
+            count(place, false);
+        }
+    }
+    let score = |&(_, l, n): &(PlaceId, usize, usize)| l + n;
+    let best = counts.iter().map(score).max()?;
+    counts.iter().find(|c| score(c) == best).map(|&(c, _, _)| c)
+}
+
+/// Places with the spans that named them.
+type NamedPlaces = (Vec<PlaceId>, Vec<Span>);
+
+/// What holds for the whole article.
+struct ArticleContext<'a> {
+    lx: &'a Lexicon,
+    article: &'a Article,
+    /// The days the article may be from.
+    reference: Option<DayInterval>,
+    /// The date of the text that narrowed the header's month, if one did.
+    narrowed_by: Option<Span>,
+    /// The country it is about.
+    country: Option<PlaceId>,
+    /// Whether it reports a toll.
+    toll: bool,
+    default_source: Option<String>,
 }
 
 struct SentenceContext<'a> {
-    lx: &'a Lexicon,
-    article: &'a Article,
+    ac: &'a ArticleContext<'a>,
     sd: &'a SentenceData,
     time: &'a SentenceTime,
     source: Option<&'a (String, Span)>,
-    default_source: Option<&'a str>,
-    previous_places: &'a [PlaceMention],
-    article_place: Option<&'a str>,
-    reference: Option<DayInterval>,
+    /// The places of the last figure of the sentence before, in the same paragraph, when
+    /// its text named them.
+    previous_places: Option<&'a NamedPlaces>,
     inherited_window: Option<(DayInterval, Span)>,
+    recent_words: &'a HashSet<String>,
+    pair_before: bool,
+    recent_event: Option<&'a str>,
+    /// What the last figure of the sentence before counted, in the same paragraph or a
+    /// heading before it.
+    previous_counted: Option<&'a Antecedent>,
 }
 
 /// What the previous figure of the sentence gives an elliptical one ("et 12 en Syrie").
@@ -166,6 +375,26 @@ struct Antecedent {
     noun_span: Option<Span>,
     qualifier: Qualifier,
     actors: Vec<(String, Span)>,
+    predicate: Option<PredicateRead>,
+    /// The last token of its noun phrase.
+    end: usize,
+}
+
+/// A claim with what decided its kind, for the passes over a whole sentence.
+struct ClaimRead {
+    claim: Claim,
+    signs: KindSigns,
+    predicate_from: Option<PredicateFrom>,
+}
+
+/// A figure with what the sentence-level passes found for it.
+struct Candidate {
+    m: NumberMention,
+    /// The noun a construction gives it ("la vingt-sixième attaque").
+    counted: Option<String>,
+    /// A noun and scale it takes from the next figure: "119 000 et 800 000 manifestants",
+    /// "1,12 et 1,272 million de manifestants".
+    borrowed: Option<(usize, f64)>,
 }
 
 impl SentenceContext<'_> {
@@ -173,91 +402,290 @@ impl SentenceContext<'_> {
         &self.sd.tokens
     }
 
-    fn claims(&self) -> Vec<Claim> {
+    /// Whether a figure without a noun continues the sentence before: "en" stands for it
+    /// ("il en a trois"), a source follows it ("757 000, selon l'Intérieur"), it has a scale
+    /// ("1,28 million"), or it opens the sentence as a subject ("À Paris, 19 ont été…").
+    fn continues(&self, m: &NumberMention) -> bool {
+        let lx = self.ac.lx;
         let tokens = self.tokens();
-        let all = find_numbers(self.lx, tokens);
+        let en = (1..m.first).any(|k| {
+            lx.clitic_en.contains(&tokens[k].lower)
+                && lx.subject_pronouns.contains(&tokens[k - 1].lower)
+        });
+        let after = |k: usize| tokens.get(m.last + k);
+        let sourced = after(1).is_some_and(|t| t.is("selon") || t.is("d'après"))
+            || (after(1).is_some_and(|t| t.is(","))
+                && after(2).is_some_and(|t| t.is("selon") || t.is("d'après")));
+        let scaled = m.last > m.first && m.takes_de;
+        let opens = tokens[..m.first]
+            .iter()
+            .all(|t| t.kind != TokenKind::Digits)
+            && tokens[..m.first].iter().filter(|t| t.is(",")).count() <= 1
+            && m.first <= 4
+            && after(1).is_some_and(|t| lx.predicates.auxiliaries.contains(&t.lower));
+        en || sourced || scaled || opens
+    }
+
+    /// The figures of the sentence: numbers and constructions, without overlap.
+    fn candidates(&self) -> Vec<Candidate> {
+        let lx = self.ac.lx;
+        let tokens = self.tokens();
+        let extra = constructions(lx, tokens, self.recent_event);
+        let mut all: Vec<Candidate> = find_numbers(lx, tokens)
+            .into_iter()
+            .filter(|m| {
+                !extra
+                    .iter()
+                    .any(|(e, _)| e.first <= m.last && m.first <= e.last)
+            })
+            .map(|m| Candidate {
+                m,
+                counted: None,
+                borrowed: None,
+            })
+            .collect();
+        all.extend(extra.into_iter().map(|(m, counted)| Candidate {
+            m,
+            counted,
+            borrowed: None,
+        }));
+        all.sort_by_key(|c| c.m.first);
+        let numbers: Vec<NumberMention> = all.iter().map(|c| c.m.clone()).collect();
         let cx = MentionContext {
-            lx: self.lx,
+            lx,
             tokens,
             date_tokens: &self.time.date_tokens,
             place_names: &self.sd.place_names,
+            recent_words: self.recent_words,
+            pair_before: self.pair_before,
         };
-        // Only counts bound clauses: an article "une" or a date does not end the clause of a figure.
-        let mentions: Vec<&NumberMention> = all
+        let keep: Vec<bool> = numbers
             .iter()
             .enumerate()
-            .filter(|(mi, m)| not_a_claim(&cx, m, &all, *mi).is_none())
-            .map(|(_, m)| m)
+            .map(|(i, m)| not_a_claim(&cx, m, &numbers, i).is_none())
             .collect();
-        let mut out = Vec::new();
-        let mut antecedent: Option<Antecedent> = None;
-        let mut skip_next = false;
-        for (mi, m) in mentions.iter().enumerate() {
-            if skip_next {
-                skip_next = false;
+        let mut out: Vec<Candidate> = all
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(c, k)| k.then_some(c))
+            .collect();
+        // "119 000 et 800 000 manifestants": a figure without a noun, joined to the next,
+        // shares its noun (and its scale, "1,12 et 1,272 million").
+        for i in 0..out.len().saturating_sub(1) {
+            let (a, b) = (&out[i].m, &out[i + 1].m);
+            let joined = b.first > a.last + 1
+                && tokens[a.last + 1..b.first]
+                    .iter()
+                    .all(|t| matches!(t.lower.as_str(), "et" | "," | "ou"));
+            if !joined
+                || noun_index(lx, tokens, a).is_some()
+                || a.takes_de
+                || range_end(lx, tokens, a, Some(b)).is_some()
+            {
                 continue;
             }
-            // "entre 10 et 20", "de 10 à 20"
-            let range_end = range_end(self.lx, tokens, m, mentions.get(mi + 1).copied());
-            if range_end.is_some() {
-                skip_next = true;
-            }
-            let next_first = mentions
-                .get(mi + if range_end.is_some() { 2 } else { 1 })
-                .map_or(tokens.len(), |n| n.first);
-            let prev_last = mi
-                .checked_sub(1)
-                .and_then(|p| mentions.get(p))
-                .map_or(0, |p| p.last + 1);
-            let claim = self.claim(m, range_end, prev_last, next_first, &mut antecedent);
-            // A number that counts nothing written, not even by ellipsis, is a score or a
-            // label ("2 à 0", "Ligue 1"): no rule could ask for it.
-            if claim.noun.is_some() {
-                out.push(claim);
+            if let Some(noun) = noun_index(lx, tokens, b) {
+                let scale = (b.first + 1..=b.last)
+                    .find_map(|k| lx.scales.get(&tokens[k].lower))
+                    .copied()
+                    .filter(|_| a.form == NumberForm::Digits && a.value < 1000.0)
+                    .unwrap_or(1.0);
+                out[i].borrowed = Some((noun, scale));
             }
         }
         out
     }
 
+    fn claims(&self) -> Vec<Claim> {
+        let tokens = self.tokens();
+        let mentions = self.candidates();
+        let mut out: Vec<ClaimRead> = Vec::new();
+        let mut antecedent: Option<Antecedent> = None;
+        let mut skip_next = false;
+        for (mi, c) in mentions.iter().enumerate() {
+            if skip_next {
+                skip_next = false;
+                continue;
+            }
+            // "entre 10 et 20", "de 10 à 20"
+            let range_end = range_end(self.ac.lx, tokens, &c.m, mentions.get(mi + 1).map(|n| &n.m));
+            if range_end.is_some() {
+                skip_next = true;
+            }
+            let next_first = mentions
+                .get(mi + if range_end.is_some() { 2 } else { 1 })
+                .map_or(tokens.len(), |n| n.m.first);
+            let prev_last = mi
+                .checked_sub(1)
+                .and_then(|p| mentions.get(p))
+                .map_or(0, |p| p.m.last + 1);
+            let read = self.claim(c, range_end, prev_last, next_first, &mut antecedent);
+            // A number that counts nothing written, not even by ellipsis, and has no unit, is
+            // a score or a label ("2 à 0", "Ligue 1"): no rule could ask for it.
+            if read.claim.noun.is_some() || read.claim.unit.is_some() {
+                out.push(read);
+            }
+        }
+        self.share_predicates(&mut out);
+        let mut claims: Vec<Claim> = out.into_iter().map(|r| r.claim).collect();
+        self.partition_places(&mut claims);
+        claims
+    }
+
+    /// "18 drones, deux missiles de croisière et un missile balistique ont été abattus": the
+    /// predicate after the last of coordinated figures is what happened to each of them.
+    fn share_predicates(&self, reads: &mut [ClaimRead]) {
+        let text = &self.ac.article.text;
+        for i in (0..reads.len().saturating_sub(1)).rev() {
+            let (head, tail) = reads.split_at_mut(i + 1);
+            let (a, b) = (&mut head[i], &tail[0]);
+            if a.claim.predicate.is_some() || b.predicate_from != Some(PredicateFrom::After) {
+                continue;
+            }
+            let gap = Span::new(a.claim.number.end, b.claim.number.start).slice(text);
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            let joined =
+                words.len() <= 5 && words.last().is_some_and(|w| *w == "et" || w.ends_with(','));
+            if !joined {
+                continue;
+            }
+            a.claim.predicate = b.claim.predicate.clone();
+            a.claim.predicate_class = b.claim.predicate_class;
+            a.predicate_from = b.predicate_from;
+            a.signs.predicate = a.claim.predicate_class;
+            a.claim.kind = kind(a.signs);
+            if a.claim.kind != ClaimKind::Cumulative {
+                a.claim.window_start = None;
+            }
+        }
+    }
+
+    /// A total that names no place of its own, followed by its parts with theirs ("au moins
+    /// 80 attaques – 30 en mer Rouge, 50 dans le golfe d'Aden"), covers their union. Parts
+    /// after "dont" are a subset, not a partition: the total keeps its own scope.
+    fn partition_places(&self, claims: &mut [Claim]) {
+        let text = &self.ac.article.text;
+        // "11 300 morts et 10 100 disparus dans la ville de Derna": coordinated figures share
+        // the place written after the last of them.
+        for i in (0..claims.len().saturating_sub(1)).rev() {
+            let gap = Span::new(claims[i].number.end, claims[i + 1].number.start).slice(text);
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            let joined = words.last() == Some(&"et") && words.len() <= 3;
+            if joined
+                && !matches!(
+                    claims[i].explanation.places_from,
+                    PlacesFrom::Clause | PlacesFrom::Parts
+                )
+                && claims[i + 1].explanation.places_from == PlacesFrom::Clause
+            {
+                claims[i].places = claims[i + 1].places.clone();
+                claims[i].countries = claims[i + 1].countries.clone();
+                claims[i].within = claims[i + 1].within.clone();
+                claims[i].explanation.places = claims[i + 1].explanation.places.clone();
+                claims[i].explanation.places_from = PlacesFrom::Clause;
+            }
+        }
+        for i in 0..claims.len() {
+            if claims[i].explanation.places_from == PlacesFrom::Clause {
+                continue;
+            }
+            let after = Span::new(claims[i].number.end, text.len());
+            let opener = after
+                .slice(text)
+                .trim_start_matches(|c: char| c.is_alphabetic() || c.is_whitespace())
+                .chars()
+                .next();
+            if !matches!(opener, Some('–' | '—' | ':' | '(')) {
+                continue;
+            }
+            let mut union: Vec<String> = Vec::new();
+            for part in &claims[i + 1..] {
+                if part.explanation.places_from != PlacesFrom::Clause {
+                    break;
+                }
+                for p in &part.places {
+                    if !union.contains(p) {
+                        union.push(p.clone());
+                    }
+                }
+            }
+            if union.len() > 1 {
+                let lx = self.ac.lx;
+                claims[i].countries = countries_of(lx, &union);
+                claims[i].within = within_of(lx, &union);
+                claims[i].places = union;
+                claims[i].explanation.places_from = PlacesFrom::Parts;
+            }
+        }
+    }
+
     fn claim(
         &self,
-        m: &NumberMention,
+        c: &Candidate,
         range_end: Option<&NumberMention>,
         prev_last: usize,
         next_first: usize,
         antecedent: &mut Option<Antecedent>,
-    ) -> Claim {
-        let lx = self.lx;
+    ) -> ClaimRead {
+        let lx = self.ac.lx;
         let tokens = self.tokens();
-        let article = self.article;
+        let article = self.ac.article;
+        let m = &c.m;
         let orig = |s: Span| article.norm.to_original(s);
         let last = range_end.map_or(m.last, |r| r.last);
-        let number_norm = tokens[m.first].span.cover(tokens[last].span);
+        // "des milliers": the determiner is written, the number is "milliers".
+        let number_first = if matches!(m.form, NumberForm::Vague { .. })
+            && m.first < m.last
+            && lx.vague_determiners.contains(&tokens[m.first].lower)
+        {
+            m.first + 1
+        } else {
+            m.first
+        };
+        let number_norm = tokens[number_first].span.cover(tokens[last].span);
         let qualifier_found = qualifier_before(lx, tokens, m);
-        let mut explanation = Explanation::default();
+        let mut explanation = Explanation {
+            article_date: self.ac.narrowed_by,
+            ..Explanation::default()
+        };
+        // Parts after "dont" or in parentheses keep their own qualifier: "au moins 406
+        // policiers, dont 305 à Paris".
+        let part = m.first.checked_sub(1).is_some_and(|p| {
+            matches!(tokens[p].lower.as_str(), "dont" | "(" | "soit")
+                || (tokens[p].lower == "," && p > 0 && tokens[p - 1].is("dont"))
+        });
 
         // Qualifier and interval.
         let (mut qualifier, vague) = match (m.form, range_end) {
             (_, Some(_)) => (Qualifier::Range, None),
             (NumberForm::Vague { low, high }, _) => (Qualifier::Vague, Some((low, high))),
-            (NumberForm::Zero, _) => (Qualifier::Exact, None),
+            (NumberForm::Zero | NumberForm::Ordinal, _) => (Qualifier::Exact, None),
             (NumberForm::ApproxNoun, _) => {
                 (qualifier_found.map_or(Qualifier::Approx, |q| q.0), None)
             }
             _ => (qualifier_found.map_or(Qualifier::Exact, |q| q.0), None),
         };
         if let Some((_, start)) = qualifier_found {
-            explanation.qualifier = Some(orig(tokens[start].span.cover(tokens[m.first - 1].span)));
+            explanation.qualifier = Some(orig(
+                tokens[start]
+                    .span
+                    .cover(tokens[start.max(m.first.saturating_sub(1))].span),
+            ));
         }
 
-        // Counted noun, or the antecedent's when it was left out.
-        let noun_at = if m.form == NumberForm::Zero && m.first != m.last {
-            Some(m.last + 1).filter(|&k| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word))
-        } else {
-            noun_index(lx, tokens, m)
+        // Counted noun: written after the figure, given by a construction, shared with the
+        // next figure, the whole it is a part of, the antecedent's when it was left out, or
+        // that of "le nombre de morts a atteint…".
+        let noun_at = match m.form {
+            NumberForm::Zero => zero_noun(lx, tokens, m),
+            NumberForm::Ordinal => None,
+            _ => noun_index(lx, tokens, m),
         };
-        let noun_at = noun_at.or_else(|| range_end.and_then(|r| noun_index(lx, tokens, r)));
-        let mut noun = None;
+        let noun_at = noun_at
+            .or_else(|| range_end.and_then(|r| noun_index(lx, tokens, r)))
+            .or(c.borrowed.map(|(k, _)| k));
+        let value = m.value * c.borrowed.map_or(1.0, |(_, s)| s);
+        let mut noun = c.counted.clone();
         let mut head = None;
         let mut noun_span = None;
         if let Some(k) = noun_at {
@@ -280,7 +708,9 @@ impl SentenceContext<'_> {
         }
         let np_end = noun_phrase_end(tokens, noun_at.unwrap_or(last), next_first);
         let mut actors = find_actors(lx, tokens, last + 1, np_end);
-        if noun.is_none()
+        let mut inherited_predicate = None;
+        let mut shared_predicate = None;
+        if (noun.is_none() || part_of_antecedent(tokens, m))
             && let Some(a) = antecedent.as_ref()
         {
             noun = a.noun.clone();
@@ -289,8 +719,9 @@ impl SentenceContext<'_> {
             explanation.noun_inherited = true;
             if qualifier == Qualifier::Exact
                 && qualifier_found.is_none()
+                && !part
                 && !matches!(a.qualifier, Qualifier::Range | Qualifier::Vague)
-                && m.form != NumberForm::Zero
+                && !matches!(m.form, NumberForm::Zero | NumberForm::Fraction)
             {
                 qualifier = a.qualifier;
             }
@@ -298,108 +729,186 @@ impl SentenceContext<'_> {
                 actors = a.actors.clone();
             }
         }
+        if let Some(a) = antecedent.as_ref() {
+            inherited_predicate = a.predicate.clone();
+            // "environ 11 300 morts et 10 100 disparus": the qualifier is distributed.
+            let joined = a.end < m.first
+                && tokens[a.end + 1..m.first].len() == 1
+                && tokens[a.end + 1].is("et");
+            if joined {
+                shared_predicate = a.predicate.clone();
+            }
+            if joined
+                && qualifier_found.is_none()
+                && qualifier == Qualifier::Exact
+                && matches!(m.form, NumberForm::Digits | NumberForm::Words)
+                && !matches!(
+                    a.qualifier,
+                    Qualifier::Range | Qualifier::Vague | Qualifier::Exact
+                )
+            {
+                qualifier = a.qualifier;
+            }
+        }
+        let count_noun = count_noun_before(lx, tokens, m.first);
+        if noun.is_none()
+            && let Some(k) = count_noun.or_else(|| group_noun_before(lx, tokens, m.first))
+        {
+            noun = Some(lx.lemma(&tokens[k].lower));
+            noun_span = Some(tokens[k].span);
+            explanation.noun_inherited = true;
+        }
+        // A figure with no noun in its sentence continues what the sentence before counted,
+        // when the language says so: "il en a trois", "757 000, selon l'Intérieur", "1,28
+        // million le 7 mars", "À Paris, 19 ont été envoyés à l'hôpital".
+        if noun.is_none()
+            && let Some(before) = self.previous_counted
+            && self.continues(m)
+        {
+            noun = before.noun.clone();
+            head = before.head.clone();
+            explanation.noun_inherited = true;
+            if inherited_predicate.is_none() {
+                inherited_predicate = before.predicate.clone();
+            }
+        }
+        // Money, shares, points; "25 % de la ville" counts the city.
+        let unit = crate::fields::unit::read(lx, tokens, m);
+        if let Some(u) = unit {
+            explanation.unit = Some(orig(
+                tokens[m.last.min(u.last)].span.cover(tokens[u.last].span),
+            ));
+            if noun.is_none()
+                && u.unit != crate::Unit::Share
+                && let Some(k) = crate::fields::counted::noun_after(lx, tokens, u.last)
+            {
+                noun = Some(lx.lemma(&tokens[k].lower));
+                noun_span = Some(tokens[k].span);
+            }
+        }
         if actors.is_empty() {
             actors = find_actors(lx, tokens, 0, tokens.len());
         }
         explanation.noun = noun_span.map(orig);
         explanation.actors = actors.iter().map(|(_, s)| orig(*s)).collect();
-        if !explanation.noun_inherited && noun.is_some() {
+
+        // What happened to the counted thing.
+        let figure = Figure {
+            first: qualifier_found.map_or(m.first, |(_, s)| s),
+            noun_end: noun_at.unwrap_or(last),
+            noun: noun_at,
+            count_noun,
+            clause_start: prev_last,
+            clause_end: next_first,
+        };
+        let predicate = crate::fields::predicate::read(
+            lx,
+            tokens,
+            figure,
+            inherited_predicate
+                .as_ref()
+                .filter(|_| noun_at.is_none() || part),
+            shared_predicate.as_ref(),
+        );
+        explanation.predicate = predicate.as_ref().and_then(|p| p.span).map(orig);
+        let predicate_class = predicate
+            .as_ref()
+            .and_then(|p| lx.predicates.class(&p.lemma));
+
+        if !explanation.noun_inherited && (noun.is_some() || predicate.is_some()) {
             *antecedent = Some(Antecedent {
                 noun: noun.clone(),
                 head: head.clone(),
                 noun_span,
                 qualifier,
                 actors: actors.clone(),
+                predicate: predicate.clone(),
+                end: noun_at.unwrap_or(last),
             });
+        } else if let Some(a) = antecedent.as_mut()
+            && predicate.is_some()
+        {
+            a.predicate = predicate.clone();
         }
 
-        let value = m.value;
         let interval = interval_of(lx, qualifier, value, vague, range_end.map(|r| r.value));
 
-        // Places: the clause after the number, then before it, then the sentence before, then the article.
-        let in_range = |a: usize, b: usize| {
-            self.sd
-                .places
-                .iter()
-                .filter(move |p| p.first >= a && p.first < b)
-        };
-        let (places, from): (Vec<&PlaceMention>, PlacesFrom) = {
-            let after: Vec<&PlaceMention> = in_range(last + 1, next_first).collect();
-            if !after.is_empty() {
-                (after, PlacesFrom::Clause)
-            } else {
-                let before: Vec<&PlaceMention> = in_range(prev_last, m.first).collect();
-                if !before.is_empty() {
-                    (before, PlacesFrom::Sentence)
-                } else if !self.previous_places.is_empty() {
-                    (
-                        self.previous_places.iter().collect(),
-                        PlacesFrom::PreviousSentence,
-                    )
-                } else {
-                    (
-                        Vec::new(),
-                        if self.article_place.is_some() {
-                            PlacesFrom::Article
-                        } else {
-                            PlacesFrom::Nowhere
-                        },
-                    )
-                }
-            }
-        };
-        let mut place_names = countries(places.iter().copied());
-        if place_names.is_empty() {
-            place_names.extend(self.article_place.map(str::to_owned));
-        }
-        explanation.places = places.iter().map(|p| orig(p.span)).collect();
+        // Places: the figure's own clause, then before it in the sentence, then the sentence
+        // before, then the country the article is about.
+        let (place_ids, from, spans) = self.places(m, last, prev_last, next_first);
+        let places: Vec<String> = place_ids
+            .iter()
+            .map(|&p| lx.gazetteer.name(p).to_owned())
+            .collect();
+        let countries = countries_of(lx, &places);
+        explanation.places = spans.into_iter().map(orig).collect();
         explanation.places_from = from;
 
         // Time and kind.
-        let eventive = state_applied
-            || noun.as_deref().is_some_and(|n| lx.events.contains(n))
-            || noun_at.is_some_and(|k| lx.times.contains(&tokens[k].lower));
+        let event_noun = noun.as_deref().is_some_and(|n| lx.events.contains(n))
+            || noun_at.is_some_and(|k| lx.times.contains(&tokens[k].lower))
+            || state_applied;
+        let change_in_np = (last + 1..np_end.max(last + 1) + 2)
+            .any(|k| lx.change_markers.iter().any(|w| phrase_at(tokens, k, w)));
         let own_window = self.time.window_start;
-        let cumulative =
-            eventive && (own_window.is_some() || self.time.cumulative_marker.is_some());
-        // "300 soldats supplémentaires": a change to a level, in the figure's own noun phrase.
-        let change = !eventive
-            && (last + 1..np_end.max(last + 1) + 2).any(|k| {
-                self.lx
-                    .change_markers
-                    .iter()
-                    .any(|w| phrase_at(tokens, k, w))
-            });
-        let kind = if cumulative {
-            ClaimKind::Cumulative
-        } else if eventive {
-            ClaimKind::Event
-        } else if change {
-            ClaimKind::Change
-        } else {
-            ClaimKind::Level
+        // A sentence that dates its figures a season or more before the article.
+        let historic = self.ac.reference.and_then(|r| {
+            self.time.event_days.iter().find(|d| {
+                d.explicit_year && r.first.signed_duration_since(d.days.last).num_days() > 60
+            })
+        });
+        let signs = KindSigns {
+            event_noun,
+            predicate: predicate_class,
+            ordinal: m.form == NumberForm::Ordinal,
+            window: own_window.is_some(),
+            cumulative_marker: self.time.cumulative_marker.is_some(),
+            sum_marker: self.time.sum_marker.is_some(),
+            toll: self.ac.toll,
+            change: change_in_np || crate::fields::unit::is_change(lx, tokens, m),
+            historic: historic.is_some(),
         };
+        let kind = kind(signs);
         let mut window_start = None;
-        if cumulative {
+        if kind == ClaimKind::Cumulative {
             let w = own_window.or(self.inherited_window);
             if let Some((days, span)) = w {
                 window_start = Some(days);
                 explanation.time.push(orig(span));
             }
-            if let Some(s) = self.time.cumulative_marker {
+            for s in [self.time.cumulative_marker, self.time.sum_marker]
+                .into_iter()
+                .flatten()
+            {
                 explanation.time.push(orig(s));
             }
         }
-        let as_of = match (kind, self.time.as_of, self.time.event_day) {
-            (_, Some((d, s)), _) => {
+        let clause = (prev_last, next_first);
+        let as_of = match (kind, self.time.as_of) {
+            _ if historic.is_some() => historic.map(|d| {
+                explanation.time.push(orig(d.span));
+                d.days
+            }),
+            (_, Some((d, s))) => {
                 explanation.time.push(orig(s));
                 Some(d)
             }
-            (ClaimKind::Event | ClaimKind::Level, None, Some((d, s))) => {
-                explanation.time.push(orig(s));
-                Some(d)
-            }
-            _ => self.reference,
+            // A running total holds at the day it was given ("selon les chiffres communiqués
+            // samedi"), never at the day of its event.
+            (ClaimKind::Cumulative, None) => match self.time.event_days.iter().find(|d| d.report) {
+                Some(d) => {
+                    explanation.time.push(orig(d.span));
+                    Some(d.days)
+                }
+                None => self.ac.reference,
+            },
+            (_, None) => match self.time.event_day(clause) {
+                Some((d, s)) => {
+                    explanation.time.push(orig(s));
+                    Some(d)
+                }
+                None => self.ac.reference,
+            },
         };
         explanation.time.sort();
         explanation.time.dedup();
@@ -409,19 +918,21 @@ impl SentenceContext<'_> {
                 explanation.source = Some(orig(*span));
                 Some(s.clone())
             }
-            None => self.default_source.map(str::to_owned),
+            None => self.ac.default_source.clone(),
         };
 
         let number = orig(number_norm);
         let written_start =
-            qualifier_found.map_or(number_norm.start, |(_, s)| tokens[s].span.start);
+            qualifier_found.map_or(tokens[m.first].span.start, |(_, s)| tokens[s].span.start);
         let written = orig(Span::new(written_start, number_norm.end));
-        Claim {
+        let predicate_from = predicate.as_ref().map(|p| p.from);
+        let claim = Claim {
             id: ClaimId {
                 article: article.id.clone(),
                 offset: number.start,
             },
             article_date: article.date,
+            article_days: self.ac.reference,
             number,
             text: article.slice(number).to_owned(),
             written: article.slice(written).to_owned(),
@@ -431,11 +942,12 @@ impl SentenceContext<'_> {
             noun,
             head,
             actors: actors.into_iter().map(|(a, _)| a).collect(),
-            countries: place_names.clone(),
-            places: place_names,
-            predicate: None,
-            predicate_class: None,
-            unit: None,
+            within: within_of(lx, &places),
+            places,
+            countries,
+            predicate: predicate.map(|p| p.lemma),
+            predicate_class,
+            unit: unit.map(|u| u.unit),
             as_of,
             window_start,
             kind,
@@ -443,8 +955,174 @@ impl SentenceContext<'_> {
             sentence: self.sd.sentence,
             quote: article.slice(self.sd.sentence).to_owned(),
             explanation,
+        };
+        ClaimRead {
+            claim,
+            signs,
+            predicate_from,
         }
     }
+
+    /// The places of a figure, where they came from, and the spans that named them: a place
+    /// whose figure follows it in parentheses or after "avec" ("Taroudant (271)", "Al Haouz
+    /// avec 394 victimes"); else the places of the figure's own clause (up to an incise that
+    /// names the source, ", a indiqué…", or a new clause, "alors que…"); else the nearest
+    /// place before it in the sentence, with those coordinated to it; else the sentence
+    /// before; else what the article is about. A place named as only part of the scope
+    /// ("principalement à Marrakech") is never one.
+    fn places(
+        &self,
+        m: &NumberMention,
+        last: usize,
+        prev_last: usize,
+        next_first: usize,
+    ) -> (Vec<PlaceId>, PlacesFrom, Vec<Span>) {
+        let lx = self.ac.lx;
+        let tokens = self.tokens();
+        let sd = self.sd;
+        // "Taroudant (271)", "Al Haouz avec 394 victimes"
+        let owner = |p: &(usize, usize, PlaceId)| {
+            tokens
+                .get(p.1 + 1)
+                .is_some_and(|t| t.is("(") || t.is("avec"))
+                && tokens
+                    .get(p.1 + 2)
+                    .is_some_and(|t| t.kind == TokenKind::Digits)
+        };
+        if let Some(p) = sd
+            .place_names
+            .iter()
+            .find(|p| p.1 + 2 == m.first && owner(p))
+        {
+            return (
+                vec![p.2],
+                PlacesFrom::Clause,
+                vec![tokens[p.0].span.cover(tokens[p.1].span)],
+            );
+        }
+        let owned = |p: &PlaceMention| {
+            sd.place_names
+                .iter()
+                .any(|r| r.0 == p.first && owner(r) && r.1 + 2 != m.first)
+        };
+        let usable = |p: &&PlaceMention| !p.partial && !owned(p);
+        let resolve = |ps: Vec<&PlaceMention>| -> (Vec<PlaceId>, Vec<Span>) {
+            let mut ids = Vec::new();
+            let mut spans = Vec::new();
+            for p in ps {
+                let id = match p.place {
+                    PlaceRef::Named(id) => Some(id),
+                    PlaceRef::National => self.ac.country,
+                    PlaceRef::Capital => {
+                        self.ac.country.and_then(|c| lx.gazetteer.places[c].capital)
+                    }
+                };
+                if let Some(id) = id.filter(|id| !ids.contains(id)) {
+                    ids.push(id);
+                    spans.push(p.span);
+                }
+            }
+            (ids, spans)
+        };
+        // The clause ends at the next figure, at an incise that names the source (", a
+        // indiqué l'OIM dans un rapport sur l'est de la Libye", "selon…"), or at a new clause.
+        let clause_end = (last + 1..next_first)
+            .find(|&k| {
+                let t = &tokens[k];
+                (t.lower == ","
+                    && tokens.get(k + 1).is_some_and(|n| {
+                        lx.predicates.auxiliaries.contains(&n.lower)
+                            || lx.source_verbs.contains(&n.lower)
+                    }))
+                    || t.is("selon")
+                    || (t.is("alors") || t.is("tandis"))
+                        && tokens.get(k + 1).is_some_and(|n| n.is("que") || n.is("qu'"))
+                    // ", qui faisait route vers la Bulgarie": a relative clause of its own.
+                    || (t.lower == ","
+                        && tokens
+                            .get(k + 1)
+                            .is_some_and(|n| matches!(n.lower.as_str(), "qui" | "où")))
+            })
+            .unwrap_or(next_first);
+        let after: Vec<&PlaceMention> = sd
+            .places
+            .iter()
+            .filter(|p| p.first > last && p.first < clause_end)
+            .filter(usable)
+            .collect();
+        if let Some(first) = after.first() {
+            // The first place, with those coordinated to it ("en Irak et en Syrie"); a place
+            // further on lies in another phrase ("dans le golfe d'Aden lors d'une attaque au
+            // large du Yémen").
+            let mut chain = vec![*first];
+            for p in after.iter().skip(1) {
+                let prev_end = chain.last().map_or(p.first, |c| c.first);
+                let gap = &tokens[prev_end + 1..p.first];
+                if gap.len() > 6 || !gap.iter().any(|t| t.is("et") || t.is(",")) {
+                    break;
+                }
+                chain.push(*p);
+            }
+            let (ids, spans) = resolve(chain);
+            return (ids, PlacesFrom::Clause, spans);
+        }
+        // The nearest place before the figure, with the places coordinated to it ("en Irak et
+        // en Syrie, 102 attaques").
+        let before: Vec<&PlaceMention> = sd
+            .places
+            .iter()
+            .filter(|p| p.first >= prev_last && p.first < m.first)
+            .filter(usable)
+            .collect();
+        if let Some(nearest) = before.last() {
+            let mut chain = vec![*nearest];
+            for p in before.iter().rev().skip(1) {
+                let gap = &tokens[p.first + 1..chain[0].first];
+                let coordinated = gap.len() <= 6 && gap.iter().any(|t| t.is("et") || t.is(","));
+                if !coordinated {
+                    break;
+                }
+                chain.insert(0, *p);
+            }
+            let (ids, spans) = resolve(chain);
+            return (ids, PlacesFrom::Sentence, spans);
+        }
+        // A figure with no place of its own continues the place of the figure before it in
+        // the paragraph ("… attaquées 40 fois en Irak et en Syrie. Jusqu'à présent, 56
+        // militaires ont été blessés").
+        if let Some((ids, spans)) = self.previous_places {
+            return (ids.clone(), PlacesFrom::PreviousSentence, spans.clone());
+        }
+        match self.ac.country {
+            Some(c) => (vec![c], PlacesFrom::Article, Vec::new()),
+            None => (Vec::new(), PlacesFrom::Nowhere, Vec::new()),
+        }
+    }
+}
+
+/// The places and every place they lie in, without repeats, in order.
+fn within_of(lx: &Lexicon, places: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in places {
+        for q in lx.enclosing(p) {
+            if !out.contains(&q) {
+                out.push(q);
+            }
+        }
+    }
+    out
+}
+
+/// The countries of places, without repeats, in order.
+fn countries_of(lx: &Lexicon, places: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in places {
+        let country = lx.country_of(p).unwrap_or_else(|| p.clone());
+        if !out.contains(&country) {
+            out.push(country);
+        }
+    }
+    out
 }
 
 /// The values a qualified figure allows, with the lexicon's default tolerances.

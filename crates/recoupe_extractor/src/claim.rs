@@ -217,11 +217,20 @@ pub enum Unit {
     Percent,
     /// Percentage points: "en hausse de 3 points".
     Point,
+    /// A fraction of a whole, as a number between 0 and 1: "un tiers des morts", "la moitié
+    /// du pays".
+    Share,
 }
 
 impl Unit {
     /// All units, in order.
-    pub const ALL: [Unit; 4] = [Unit::Eur, Unit::Usd, Unit::Percent, Unit::Point];
+    pub const ALL: [Unit; 5] = [
+        Unit::Eur,
+        Unit::Usd,
+        Unit::Percent,
+        Unit::Point,
+        Unit::Share,
+    ];
 
     /// The name used in data files, rules and JSON.
     pub fn name(self) -> &'static str {
@@ -230,6 +239,7 @@ impl Unit {
             Unit::Usd => "USD",
             Unit::Percent => "%",
             Unit::Point => "point",
+            Unit::Share => "share",
         }
     }
 
@@ -390,6 +400,14 @@ pub struct Explanation {
     pub time: Vec<Span>,
     /// The source phrase, if one was written.
     pub source: Option<Span>,
+    /// The words that gave the predicate ("ont été blessés"), unless it was taken from the
+    /// figure this one elides.
+    pub predicate: Option<Span>,
+    /// The unit as written ("milliards d'euros", "%").
+    pub unit: Option<Span>,
+    /// The full date of the text that narrowed the article's day, when its header gives only
+    /// a month ("jeudi 19 janvier 2023" under "2023-01").
+    pub article_date: Option<Span>,
 }
 
 /// Where a claim's places were read.
@@ -402,7 +420,9 @@ pub enum PlacesFrom {
     Sentence,
     /// The sentence before, in the same paragraph.
     PreviousSentence,
-    /// The place the article names most.
+    /// The parts that follow it ("80 attaques – 30 en mer Rouge, 50 dans le golfe d'Aden").
+    Parts,
+    /// The country the article is about.
     Article,
     /// No place found.
     Nowhere,
@@ -415,6 +435,7 @@ impl PlacesFrom {
             PlacesFrom::Clause => "clause",
             PlacesFrom::Sentence => "sentence",
             PlacesFrom::PreviousSentence => "previous sentence",
+            PlacesFrom::Parts => "its parts",
             PlacesFrom::Article => "article",
             PlacesFrom::Nowhere => "nowhere",
         }
@@ -428,6 +449,9 @@ pub struct Claim {
     pub id: ClaimId,
     /// The article's header date, if any.
     pub article_date: Option<recoupe_parser::PartialDate>,
+    /// The days the article may be from: its header, narrowed by the full dates its text
+    /// writes when the header gives only a month.
+    pub article_days: Option<DayInterval>,
     /// The number as written ("2 500", "quelque 17" is `17`, "des dizaines").
     pub number: Span,
     /// The number's text as written in the article.
@@ -451,6 +475,9 @@ pub struct Claim {
     pub places: Vec<String>,
     /// The countries or regions of `places`, from the gazetteer ("France", "Maroc", "Irak").
     pub countries: Vec<String>,
+    /// Every place the figure lies within: its places and all the places they lie in
+    /// ("Erbil", "Irak"), for rules that ask for any figure inside a place.
+    pub within: Vec<String>,
     /// What the text says happened to the counted thing, as a lemma ("blessé", "déployé").
     pub predicate: Option<String>,
     /// The class of `predicate`, when the lexicon knows it.

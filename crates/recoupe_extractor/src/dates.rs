@@ -1,6 +1,15 @@
-//! The date reader: dates a sentence writes ("le 17 octobre", "17 octobre 2023",
-//! "mi-octobre", "début novembre", "décembre 2023", "jeudi"), resolved against the article's
-//! date and kept partial when they are partial (an interval of days, never a guessed day).
+//! The date reader: dates a sentence writes, resolved against the article's date and kept
+//! partial when they are partial (an interval of days, never a guessed day).
+//!
+//! Absolute: "le 17 octobre", "17 octobre 2023", "le 1er mars", "7 févr. 2023", "14/05/2023",
+//! "2023-05-14", "mi-octobre", "début novembre", "décembre 2023", lists of days sharing a
+//! month ("les 14, 15 et 16 juillet", "des 7 et 15 mars", "du 3 au 5 mars"), a weekday and
+//! its day ("jeudi 12", "lundi 13/03/2023"). Relative to the article's day: weekdays ("jeudi"
+//! is the last Thursday not after it; "jeudi dernier" the one before it), "hier",
+//! "avant-hier", "la veille", "la semaine dernière", "ce week-end", "il y a trois jours".
+//!
+//! A date that is only compared with ("autant que le 19 janvier", "par rapport aux 19 et 31
+//! janvier") is marked so: its numbers are not counts, and it is not when the figure holds.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use recoupe_parser::DayInterval;
@@ -16,6 +25,16 @@ pub(crate) struct DateMention {
     pub days: DayInterval,
     /// Whether the text writes the year ("le 8 décembre 2023", "décembre 2023").
     pub explicit_year: bool,
+    /// A date named to compare with ("autant que le 19 janvier"), not the figure's own.
+    pub comparison: bool,
+}
+
+impl DateMention {
+    /// Whether it names one day with its own number ("le 19 janvier", "lundi 13/03/2023"), not
+    /// a weekday or a span resolved against the article: what can narrow an article's day.
+    pub fn first_day_only(&self) -> bool {
+        self.days.first == self.days.last && !self.comparison
+    }
 }
 
 pub(crate) fn last_on_or_before(day: NaiveDate, wd: Weekday) -> NaiveDate {
@@ -71,64 +90,161 @@ fn year_after(tokens: &[Token], at: usize) -> Option<i32> {
         .then_some(v as i32)
 }
 
+/// A day of the month at `at`: "17", "1er", "premier".
+fn day_at(tokens: &[Token], at: usize) -> Option<(u32, usize)> {
+    let t = tokens.get(at)?;
+    let day = match t.kind {
+        TokenKind::Digits if !t.grouped => t
+            .value
+            .filter(|v| (1.0..=31.0).contains(v) && v.fract() == 0.0)?,
+        TokenKind::Word if t.is("premier") => 1.0,
+        _ => return None,
+    };
+    let mut last = at;
+    if tokens
+        .get(at + 1)
+        .is_some_and(|s| !s.space_before && (s.is("er") || s.is("re")))
+    {
+        last += 1;
+    }
+    Some((day as u32, last))
+}
+
+/// A month name or abbreviation at `at` ("mars", "févr."), with its last token.
+fn month_at(lx: &Lexicon, tokens: &[Token], at: usize) -> Option<(u32, usize)> {
+    let t = tokens.get(at)?;
+    let month = *lx.months.get(&t.lower)?;
+    let dotted = tokens
+        .get(at + 1)
+        .is_some_and(|d| d.is(".") && !d.space_before);
+    // An abbreviation takes its dot, unless the dot ends the sentence.
+    let abbreviated = t.lower.len() <= 5 && !matches!(t.lower.as_str(), "mars" | "mai" | "juin");
+    Some((
+        month,
+        if dotted && abbreviated && at + 2 < tokens.len() {
+            at + 1
+        } else {
+            at
+        },
+    ))
+}
+
+/// A day and its month at `at`, with the year when written: "17 octobre", "1er novembre
+/// 2023". Returns the days, the last token and whether the year is written.
+fn day_and_month(
+    lx: &Lexicon,
+    tokens: &[Token],
+    at: usize,
+    reference: DayInterval,
+) -> Option<(DayInterval, usize, bool)> {
+    let (day, day_last) = day_at(tokens, at)?;
+    let (month, m_last) = month_at(lx, tokens, day_last + 1)?;
+    let year = year_after(tokens, m_last + 1);
+    let days = resolve_day(day, month, year, reference)?;
+    let last = if year.is_some() { m_last + 1 } else { m_last };
+    Some((days, last, year.is_some()))
+}
+
+/// "14/05/2023", "2023-05-14", "13/03/2023": numeric dates with their year.
+fn numeric_date(tokens: &[Token], at: usize) -> Option<(DayInterval, usize)> {
+    let num = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| {
+                t.kind == TokenKind::Digits
+                    && !t.grouped
+                    && t.value.is_some_and(|v| v.fract() == 0.0)
+            })
+            .and_then(|t| t.value)
+            .map(|v| v as i64)
+    };
+    let sep = |k: usize, c: &str| tokens.get(k).is_some_and(|t| t.is(c) && !t.space_before);
+    let (a, b, c) = (num(at)?, num(at + 2), num(at + 4));
+    for s in ["/", "-", "."] {
+        if sep(at + 1, s) && sep(at + 3, s) {
+            let (b, c) = (b?, c?);
+            let (y, m, d) = if a > 31 { (a, b, c) } else { (c, b, a) };
+            if !(1800..=2100).contains(&y) {
+                return None;
+            }
+            let date = NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32)?;
+            return Some((DayInterval::day(date), at + 4));
+        }
+    }
+    None
+}
+
+/// Words before a date that make it a date to compare with.
+fn compared(tokens: &[Token], first: usize) -> bool {
+    let before = |back: usize| first.checked_sub(back).and_then(|k| tokens.get(k));
+    let w = |back: usize, word: &str| before(back).is_some_and(|t| t.is(word));
+    let article = |back: usize| {
+        before(back).is_some_and(|t| matches!(t.lower.as_str(), "le" | "la" | "l'" | "les"))
+    };
+    let lead = if article(1) { 2 } else { 1 };
+    w(lead, "que") && w(lead + 1, "autant")
+        || w(lead, "qu'") && w(lead + 1, "autant")
+        || (w(1, "aux") || w(1, "au") || w(lead, "à"))
+            && (w(2, "rapport") || w(lead + 1, "rapport"))
+        || w(lead, "comme")
+}
+
 /// The dates written in `tokens`.
 pub(crate) fn find_dates(
     lx: &Lexicon,
     tokens: &[Token],
     reference: Option<DayInterval>,
 ) -> Vec<DateMention> {
-    let mut out = Vec::new();
+    let mut out: Vec<DateMention> = Vec::new();
     let Some(reference) = reference else {
         return out;
+    };
+    let push = |out: &mut Vec<DateMention>, first, last, days, explicit_year| {
+        out.push(DateMention {
+            first,
+            last,
+            days,
+            explicit_year,
+            comparison: false,
+        });
     };
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        if let Some((days, last)) = numeric_date(tokens, i) {
+            push(&mut out, i, last, days, true);
+            i = last + 1;
+            continue;
+        }
         // "17 octobre [2023]", "1er novembre"
-        let day = match t.kind {
-            TokenKind::Digits if !t.grouped => t
-                .value
-                .filter(|v| (1.0..=31.0).contains(v) && v.fract() == 0.0),
-            TokenKind::Word if t.is("premier") => Some(1.0),
-            _ => None,
-        };
-        if let Some(day) = day {
-            let mut m = i + 1;
-            if tokens
-                .get(m)
-                .is_some_and(|s| !s.space_before && (s.is("er") || s.is("re")))
-            {
-                m += 1;
-            }
-            if let Some(&month) = tokens.get(m).and_then(|mt| lx.months.get(&mt.lower)) {
-                let year = year_after(tokens, m + 1);
-                if let Some(days) = resolve_day(day as u32, month, year, reference) {
-                    let last = if year.is_some() { m + 1 } else { m };
-                    out.push(DateMention {
-                        first: i,
-                        last,
-                        days,
-                        explicit_year: year.is_some(),
-                    });
-                    i = last + 1;
-                    continue;
+        if let Some((days, last, explicit)) = day_and_month(lx, tokens, i, reference) {
+            push(&mut out, i, last, days, explicit);
+            i = last + 1;
+            continue;
+        }
+        if day_at(tokens, i).is_some() {
+            // "les 14, 15 et 16 juillet", "des 7 et 15 mars", "du 3 au 5 mars", "entre le 4
+            // et le 6 septembre": days sharing the month written after the last of them.
+            if let Some(list) = day_list(lx, tokens, i, reference) {
+                let n = list.len();
+                for (k, (first, last, days, explicit)) in list.into_iter().enumerate() {
+                    push(&mut out, first, last, days, explicit);
+                    if k + 1 == n {
+                        i = last + 1;
+                    }
                 }
+                continue;
             }
         }
-        // "mi-octobre", "début novembre", "fin décembre [2023]", "en octobre"
         if t.kind == TokenKind::Word {
+            // "mi-octobre", "début novembre", "fin décembre [2023]"
             if let Some((prefix, month)) = t.lower.split_once('-')
                 && let (Some(part), Some(&m)) = (lx.month_parts.get(prefix), lx.months.get(month))
             {
                 let year = year_after(tokens, i + 1);
                 if let Some(days) = resolve_month_part(m, *part, year, reference) {
                     let last = if year.is_some() { i + 1 } else { i };
-                    out.push(DateMention {
-                        first: i,
-                        last,
-                        days,
-                        explicit_year: year.is_some(),
-                    });
+                    push(&mut out, i, last, days, year.is_some());
                     i = last + 1;
                     continue;
                 }
@@ -139,12 +255,7 @@ pub(crate) fn find_dates(
                 let year = year_after(tokens, i + 2);
                 if let Some(days) = resolve_month_part(m, *part, year, reference) {
                     let last = if year.is_some() { i + 2 } else { i + 1 };
-                    out.push(DateMention {
-                        first: i,
-                        last,
-                        days,
-                        explicit_year: year.is_some(),
-                    });
+                    push(&mut out, i, last, days, year.is_some());
                     i = last + 1;
                     continue;
                 }
@@ -153,29 +264,265 @@ pub(crate) fn find_dates(
             if let (Some(&m), Some(year)) = (lx.months.get(&t.lower), year_after(tokens, i + 1))
                 && let Some(month) = recoupe_parser::PartialDate::month(year, m)
             {
-                out.push(DateMention {
-                    first: i,
-                    last: i + 1,
-                    days: month.interval(),
-                    explicit_year: true,
-                });
+                push(&mut out, i, i + 1, month.interval(), true);
                 i += 2;
                 continue;
             }
             if let Some(&wd) = lx.weekdays.get(&t.lower) {
-                let days = DayInterval::new(
-                    last_on_or_before(reference.first, wd),
-                    last_on_or_before(reference.last, wd),
-                );
-                out.push(DateMention {
-                    first: i,
-                    last: i,
-                    days,
-                    explicit_year: false,
-                });
+                // "lundi 13/03/2023", "mercredi 6 mars": the date names the day.
+                if let Some((days, last)) = numeric_date(tokens, i + 1) {
+                    push(&mut out, i, last, days, true);
+                    i = last + 1;
+                    continue;
+                }
+                if let Some((days, last, explicit)) = day_and_month(lx, tokens, i + 1, reference) {
+                    push(&mut out, i, last, days, explicit);
+                    i = last + 1;
+                    continue;
+                }
+                if let Some((day, day_last)) = day_at(tokens, i + 1) {
+                    // "jeudi 12": the 12th of the article's month, or of the month before.
+                    if let Some(days) = day_of_weekday(day, wd, reference) {
+                        push(&mut out, i, day_last, days, false);
+                        i = day_last + 1;
+                        continue;
+                    }
+                }
+                // "jeudi dernier": strictly before the article's day.
+                let past = tokens
+                    .get(i + 1)
+                    .is_some_and(|n| lx.weekday_past.contains(&n.lower));
+                let shift = |d: NaiveDate| {
+                    if past {
+                        last_on_or_before(d - Duration::days(1), wd)
+                    } else {
+                        last_on_or_before(d, wd)
+                    }
+                };
+                let days = DayInterval::new(shift(reference.first), shift(reference.last));
+                let last = if past { i + 1 } else { i };
+                push(&mut out, i, last, days, false);
+                i = last + 1;
+                continue;
             }
+        }
+        if let Some((days, last)) = relative(lx, tokens, i, reference) {
+            push(&mut out, i, last, days, false);
+            i = last + 1;
+            continue;
         }
         i += 1;
     }
+    for k in 0..out.len() {
+        // A date listed after another shares its role: "par rapport aux 19 et 31 janvier".
+        let listed = k > 0
+            && out[k - 1].last < out[k].first
+            && tokens[out[k - 1].last + 1..out[k].first]
+                .iter()
+                .all(|t| matches!(t.lower.as_str(), "," | "et" | "au" | "à" | "le" | "l'"));
+        out[k].comparison = if listed {
+            out[k - 1].comparison
+        } else {
+            compared(tokens, out[k].first)
+        };
+    }
     out
+}
+
+/// "jeudi 12": the latest 12th not after the article whose weekday fits, else the latest 12th.
+fn day_of_weekday(day: u32, wd: Weekday, reference: DayInterval) -> Option<DayInterval> {
+    let mut y = reference.last.year();
+    let mut m = reference.last.month();
+    let mut fallback = None;
+    for _ in 0..12 {
+        if let Some(d) = NaiveDate::from_ymd_opt(y, m, day).filter(|d| *d <= reference.last) {
+            if d.weekday() == wd {
+                return Some(DayInterval::day(d));
+            }
+            fallback.get_or_insert(DayInterval::day(d));
+        }
+        if m == 1 {
+            m = 12;
+            y -= 1;
+        } else {
+            m -= 1;
+        }
+    }
+    fallback
+}
+
+/// Days sharing a month written after the last of them: "les 14, 15 et 16 juillet", "des 7
+/// et 15 mars", "du 3 au 5 mars", "entre le 4 et le 6 septembre".
+fn day_list(
+    lx: &Lexicon,
+    tokens: &[Token],
+    at: usize,
+    reference: DayInterval,
+) -> Option<Vec<(usize, usize, DayInterval, bool)>> {
+    let mut days = vec![(at, day_at(tokens, at)?)];
+    let mut k = days[0].1.1 + 1;
+    loop {
+        let sep = tokens.get(k)?;
+        if !matches!(sep.lower.as_str(), "," | "et" | "au" | "à") {
+            return None;
+        }
+        k += 1;
+        if tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "le" | "l'"))
+        {
+            k += 1;
+        }
+        let (day, last) = day_at(tokens, k)?;
+        days.push((k, (day, last)));
+        k = last + 1;
+        if let Some((month, m_last)) = month_at(lx, tokens, k) {
+            let year = year_after(tokens, m_last + 1);
+            let end = if year.is_some() { m_last + 1 } else { m_last };
+            let n = days.len();
+            return days
+                .into_iter()
+                .enumerate()
+                .map(|(j, (first, (day, last)))| {
+                    let days = resolve_day(day, month, year, reference)?;
+                    Some((
+                        first,
+                        if j + 1 == n { end } else { last },
+                        days,
+                        year.is_some(),
+                    ))
+                })
+                .collect();
+        }
+        if days.len() > 10 {
+            return None;
+        }
+    }
+}
+
+/// Days named relative to the article's: "hier", "la semaine dernière", "ce week-end",
+/// "il y a trois jours".
+fn relative(
+    lx: &Lexicon,
+    tokens: &[Token],
+    at: usize,
+    reference: DayInterval,
+) -> Option<(DayInterval, usize)> {
+    let shift = |a: i64, b: i64| -> Option<DayInterval> {
+        Some(DayInterval::new(
+            reference.first.checked_add_signed(Duration::try_days(a)?)?,
+            reference.last.checked_add_signed(Duration::try_days(b)?)?,
+        ))
+    };
+    if let Some(p) = lx.relative_days.at(tokens, at) {
+        return Some((shift(p.value, p.value)?, at + p.words.len() - 1));
+    }
+    if let Some(p) = lx.relative_spans.at(tokens, at) {
+        let (a, b) = p.value;
+        return Some((shift(a, b)?, at + p.words.len() - 1));
+    }
+    if let Some(p) = lx.weeks.at(tokens, at) {
+        let monday = |d: NaiveDate| last_on_or_before(d, Weekday::Mon);
+        let offset = Duration::try_days(7 * p.value)?;
+        let first = monday(reference.first).checked_add_signed(offset)?;
+        let last = monday(reference.last)
+            .checked_add_signed(offset)?
+            .checked_add_signed(Duration::try_days(6)?)?;
+        return Some((DayInterval::new(first, last), at + p.words.len() - 1));
+    }
+    // "il y a trois jours", "il y a deux semaines"
+    if tokens.get(at).is_some_and(|t| t.is("il"))
+        && tokens.get(at + 1).is_some_and(|t| t.is("y"))
+        && tokens.get(at + 2).is_some_and(|t| t.is("a"))
+    {
+        let n = tokens.get(at + 3)?;
+        let unit = tokens.get(at + 4)?;
+        let per = *lx.durations.get(&unit.lower)?;
+        let count = n
+            .value
+            .or_else(|| crate::numbers::words_value(&[n.lower.as_str()]))
+            .filter(|c| (0.0..=1000.0).contains(c))?;
+        let back = -(count as i64) * per;
+        return Some((shift(back, back)?, at + 4));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+    use recoupe_parser::PartialDate;
+
+    fn dates(text: &str, article: &str) -> Vec<(String, bool)> {
+        let Ok(lx) = Lexicon::french() else {
+            return Vec::new();
+        };
+        let tokens = tokenize(text, 0);
+        let reference = PartialDate::parse(article).ok().map(|d| d.interval());
+        find_dates(&lx, &tokens, reference)
+            .into_iter()
+            .map(|d| (d.days.to_string(), d.comparison))
+            .collect()
+    }
+
+    fn days(text: &str, article: &str) -> Vec<String> {
+        dates(text, article).into_iter().map(|(d, _)| d).collect()
+    }
+
+    #[test]
+    fn absolute_dates_in_the_forms_news_prints() {
+        assert_eq!(days("le 14 mai", "2023-05-20"), ["2023-05-14"]);
+        assert_eq!(days("le 1er mars", "2023-03-20"), ["2023-03-01"]);
+        assert_eq!(days("7 févr. 2023 – La CGT", "2023-02"), ["2023-02-07"]);
+        assert_eq!(days("lundi 13/03/2023", "2023-03"), ["2023-03-13"]);
+        assert_eq!(days("le 2023-05-14", "2023-05"), ["2023-05-14"]);
+        assert_eq!(days("vendredi 12", "2024-01-20"), ["2024-01-12"]);
+        // The 12th that is a Thursday, not the nearest 12th.
+        assert_eq!(days("jeudi 12", "2024-01-20"), ["2023-10-12"]);
+    }
+
+    #[test]
+    fn days_that_share_a_month() {
+        assert_eq!(
+            days("les manifestations des 7 et 15 mars", "2023-03-20"),
+            ["2023-03-07", "2023-03-15"]
+        );
+        assert_eq!(
+            days("les 14, 15 et 16 juillet", "2023-07-20"),
+            ["2023-07-14", "2023-07-15", "2023-07-16"]
+        );
+        assert_eq!(
+            days("du 3 au 5 mars", "2023-03-20"),
+            ["2023-03-03", "2023-03-05"]
+        );
+    }
+
+    #[test]
+    fn relative_days() {
+        assert_eq!(days("hier", "2023-11-10"), ["2023-11-09"]);
+        assert_eq!(days("avant-hier", "2023-11-10"), ["2023-11-08"]);
+        assert_eq!(days("mardi soir", "2023-11-10"), ["2023-11-07"]);
+        assert_eq!(days("vendredi dernier", "2023-11-10"), ["2023-11-03"]);
+        assert_eq!(days("il y a trois jours", "2023-11-10"), ["2023-11-07"]);
+        assert_eq!(
+            days("la semaine dernière", "2023-11-10"),
+            ["2023-10-30..2023-11-05"]
+        );
+    }
+
+    #[test]
+    fn dates_to_compare_with_are_marked() {
+        assert_eq!(
+            dates("400 000 personnes, autant que le 19 janvier", "2023-02-07"),
+            [("2023-01-19".to_owned(), true)]
+        );
+        assert_eq!(
+            dates("par rapport aux 19 et 31 janvier", "2023-02-07"),
+            [
+                ("2023-01-19".to_owned(), true),
+                ("2023-01-31".to_owned(), true)
+            ]
+        );
+    }
 }

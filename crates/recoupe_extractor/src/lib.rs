@@ -33,10 +33,12 @@ mod numbers;
 mod reader;
 pub mod tokens;
 
+pub use assemble::Extraction;
 pub use claim::{
     Claim, ClaimId, ClaimKind, Explanation, IntervalRules, PlacesFrom, PredicateClass, Qualifier,
     Unit, ValueInterval, fmt_value,
 };
+pub use lexicon::language::Language;
 pub use lexicon::{Lexicon, LexiconError};
 pub use mentions::NotAClaim;
 pub use numbers::{NumberForm, NumberMention, find_numbers};
@@ -81,6 +83,13 @@ impl Extractor {
 
     /// The claims of `article`, in text order.
     pub fn extract(&self, article: &Article) -> Vec<Claim> {
+        self.read(article).claims
+    }
+
+    /// The claims of `article`, with what the reader has to say about it: an article or a
+    /// sentence in a language it has no lexicon for is skipped, with a warning naming the
+    /// language.
+    pub fn read(&self, article: &Article) -> Extraction {
         assemble::extract(&self.lexicon, article)
     }
 }

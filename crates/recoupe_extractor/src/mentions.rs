@@ -1,7 +1,16 @@
 //! Which numbers are counts. A number is not a claim when it is part of a date, a year, an
-//! ordinal, a percentage written as a share, a duration or an age, a rank or label, an
-//! identifier, the article "un", an anaphora ("ces deux pays"), an indefinite quantity, or
-//! part of a place name; [`NotAClaim`] says which.
+//! ordinal that ranks rather than counts, a duration or an age, a measure ("69 mètres"), a
+//! threshold ("la barre des 100 000"), a rank or label, an identifier or a time of day, the
+//! article "un", an anaphora ("ces deux pays", "les deux armées"), an indefinite quantity, a
+//! negation that counts nothing ("aucune information"), or part of a place name;
+//! [`NotAClaim`] says which.
+//!
+//! Besides the numbers the number reader finds, two constructions are figures here: an
+//! ordinal that numbers an event ("la vingt-sixième attaque depuis le 19 novembre" counts 26
+//! attacks) and a "ni" of a negated verb ("n'a causé ni blessures ni dommages" counts no
+//! wounded).
+
+use std::collections::HashSet;
 
 use crate::Lexicon;
 use crate::fields::counted::noun_index;
@@ -18,8 +27,12 @@ pub enum NotAClaim {
     Year,
     /// An ordinal ("1er", "2e").
     Ordinal,
-    /// A percentage.
-    Percent,
+    /// A measure of distance, height or magnitude ("69 mètres", "magnitude 7").
+    Measure,
+    /// A threshold named, not a count ("la barre des 100 000 manifestants").
+    Threshold,
+    /// A negation of something that is not counted ("aucune information").
+    Negation,
     /// A duration or an age ("dix jours").
     Duration,
     /// A rank or label ("la numéro deux").
@@ -78,13 +91,18 @@ const ORDINAL_SUFFIXES: &[&str] = &[
     "e", "er", "ère", "re", "ème", "eme", "è", "es", "ers", "ères", "èmes",
 ];
 
-/// What deciding needs besides the number: the sentence's tokens, and the token ranges that
-/// are dates or place names.
+/// What deciding needs besides the number: the sentence's tokens, the token ranges that are
+/// dates or place names, and what the sentences before it named.
 pub(crate) struct MentionContext<'a> {
     pub lx: &'a Lexicon,
     pub tokens: &'a [Token],
     pub date_tokens: &'a [(usize, usize)],
-    pub place_names: &'a [(usize, usize, String)],
+    pub place_names: &'a [(usize, usize, crate::lexicon::PlaceId)],
+    /// Lemmas of the words of the two sentences before (for "les deux armées").
+    pub recent_words: &'a HashSet<String>,
+    /// Whether the sentence before joins two places or actors with "et" ("Les États-Unis
+    /// et la Grande-Bretagne"), which a later "les deux" points back to.
+    pub pair_before: bool,
 }
 
 pub(crate) fn not_a_claim(
@@ -99,6 +117,9 @@ pub(crate) fn not_a_claim(
     let next = tokens.get(m.last + 1);
     if m.form == NumberForm::Indefinite {
         return Some(NotAClaim::Indefinite);
+    }
+    if m.form == NumberForm::Ordinal {
+        return None;
     }
     if cx
         .date_tokens
@@ -120,6 +141,13 @@ pub(crate) fn not_a_claim(
                 && (p.kind == TokenKind::Word
                     || matches!(p.lower.as_str(), "/" | "#" | "-" | "_" | "@"))
         }) {
+            return Some(NotAClaim::Identifier);
+        }
+        // "8 h 30": minutes after an hour.
+        if prev.is_some_and(|p| p.is("h"))
+            && m.first >= 2
+            && tokens[m.first - 2].kind == TokenKind::Digits
+        {
             return Some(NotAClaim::Identifier);
         }
         if let Some(n) = next.filter(|n| !n.space_before) {
@@ -150,80 +178,321 @@ pub(crate) fn not_a_claim(
                     && !lx.indefinite.contains(&n.lower)
                     && !lx.cardinals.contains(&n.lower)
             });
-            let no_noun_after = next
-                .is_none_or(|n| n.kind != TokenKind::Word || lx.function_words.contains(&n.lower));
-            if (year_before || no_noun_after)
-                && !counted_after
-                && qualifier_before(lx, tokens, m).is_none()
-            {
+            // Without a plural noun after it or a qualifier before it, a number that could be
+            // a year is one ("puisque 2023 devrait afficher", "remonte à 1989").
+            let _ = year_before;
+            if !counted_after && qualifier_before(lx, tokens, m).is_none() {
                 return Some(NotAClaim::Year);
             }
         }
     }
-    // "7,5 points" and "2 points de pourcentage" are shares; "12 points d'avance" is a count.
-    let share_points = next.is_some_and(|n| n.is("points") || n.is("point"))
-        && (m.value.fract() != 0.0
-            || tokens
-                .get(m.last + 3)
-                .is_some_and(|p| p.lower.starts_with("pourcentage")));
-    if share_points
-        || next.is_some_and(|n| n.is("%"))
-        || (next.is_some_and(|n| n.is("pour"))
-            && tokens.get(m.last + 2).is_some_and(|n| n.is("cent")))
+    if lx.dimensions.at(tokens, m.last + 1).is_some()
+        || m.first.checked_sub(1).is_some_and(|p| {
+            lx.dimension_openers.contains(&tokens[p].lower)
+                || (matches!(tokens[p].lower.as_str(), "de" | "d'")
+                    && p > 0
+                    && lx.dimension_openers.contains(&tokens[p - 1].lower))
+        })
+        || (m.takes_de
+            && tokens
+                .get(m.last + 1)
+                .is_some_and(|t| t.is("de") || t.is("d'"))
+            && lx.dimensions.at(tokens, m.last + 2).is_some())
     {
-        return Some(NotAClaim::Percent);
+        return Some(NotAClaim::Measure);
     }
-    if prev.is_some_and(|p| {
-        matches!(
-            p.lower.as_str(),
-            "numéro"
-                | "n°"
-                | "no"
-                | "article"
-                | "chapitre"
-                | "tome"
-                | "page"
-                | "p"
-                | "niveau"
-                | "version"
-                | "phase"
-        )
-    }) {
+    // "la barre des 100 000 manifestants", "le seuil de 1 000 morts"
+    if (1..=3).any(|back| {
+        m.first
+            .checked_sub(back)
+            .is_some_and(|p| lx.thresholds.contains(&tokens[p].lower))
+    }) && prev.is_some_and(|p| matches!(p.lower.as_str(), "des" | "de" | "du" | "d'"))
+    {
+        return Some(NotAClaim::Threshold);
+    }
+    if prev.is_some_and(|p| lx.rank_nouns.contains(&p.lower)) {
         return Some(NotAClaim::Rank);
     }
-    if prev.is_some_and(|p| DEMONSTRATIVES.contains(&p.lower.as_str())) {
+    // "ces deux pays"; a demonstrative before digits repeats a figure ("ces 10 milliards
+    // d'euros"), which is a claim again.
+    if prev.is_some_and(|p| DEMONSTRATIVES.contains(&p.lower.as_str()))
+        && m.form != NumberForm::Digits
+    {
         return Some(NotAClaim::Anaphora);
     }
-    if m.form == NumberForm::One && !one_is_licensed(lx, tokens, m, mentions, mi) {
+    // "les deux armées", "des deux pays": both, pointing back to two things just named.
+    // Unless the text says what happened to them: "Les deux drones ont été détruits".
+    if m.value == 2.0
+        && m.form == NumberForm::Words
+        && prev.is_some_and(|p| lx.both.contains(&p.lower))
+        && (cx.pair_before
+            || noun_index(lx, tokens, m)
+                .is_some_and(|k| cx.recent_words.contains(&lx.lemma(&tokens[k].lower))))
+        && said_to_happen(lx, tokens, m).is_none()
+    {
+        return Some(NotAClaim::Anaphora);
+    }
+    // "à Al-Haouz et à Taroudant, deux zones rurales": an apposition restating the places.
+    if prev.is_some_and(|p| p.is(","))
+        && m.form == NumberForm::Words
+        && noun_index(lx, tokens, m).is_some_and(|k| {
+            lx.gazetteer
+                .place_nouns
+                .contains(&lx.lemma(&tokens[k].lower))
+        })
+        && cx.place_names.iter().filter(|p| p.1 < m.first).count() >= 2
+    {
+        return Some(NotAClaim::Anaphora);
+    }
+    if m.form == NumberForm::One && !one_is_licensed(cx, m, mentions, mi) {
         return Some(NotAClaim::Article);
     }
-    if let Some(noun) = noun_index(lx, tokens, m) {
+    // The noun of a range's end counts for its start too: "de 62 à 64 ans".
+    let range_noun = mentions
+        .get(mi + 1)
+        .filter(|n| n.first == m.last + 2 && lx.range_joiners.contains(&tokens[m.last + 1].lower))
+        .and_then(|n| noun_index(lx, tokens, n));
+    if let Some(noun) = noun_index(lx, tokens, m).or(range_noun) {
         let lemma = lx.lemma(&tokens[noun].lower);
         if lx.time_units.contains(&lemma) || lx.time_units.contains(&tokens[noun].lower) {
             return Some(NotAClaim::Duration);
         }
     }
+    if m.form == NumberForm::Zero && !negates_a_count(lx, tokens, m) {
+        return Some(NotAClaim::Negation);
+    }
     None
+}
+
+/// What the text says happened to the things a figure counts, by a verb or a participle (not
+/// by the counted noun itself), with its class.
+fn said_to_happen(
+    lx: &Lexicon,
+    tokens: &[Token],
+    m: &NumberMention,
+) -> Option<crate::PredicateClass> {
+    use crate::fields::predicate::{Figure, PredicateFrom, read};
+    let noun = noun_index(lx, tokens, m);
+    // The clause ends at the next figure's number.
+    let clause_end = (m.last + 1..tokens.len())
+        .find(|&k| tokens[k].kind == TokenKind::Digits || lx.cardinals.contains(&tokens[k].lower))
+        .unwrap_or(tokens.len());
+    let fig = Figure {
+        first: m.first,
+        noun_end: noun.unwrap_or(m.last),
+        noun,
+        count_noun: None,
+        clause_start: 0,
+        clause_end,
+    };
+    read(lx, tokens, fig, None, None)
+        .filter(|p| matches!(p.from, PredicateFrom::Verb | PredicateFrom::After))
+        .and_then(|p| lx.predicates.class(&p.lemma))
+}
+
+/// Whether a zero counts something a claim can be about: an event, a casualty, something that
+/// happened ("aucune blessure", "aucun dégât ni blessé"), not "aucune information".
+fn negates_a_count(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> bool {
+    let counts = |k: usize| {
+        let lemma = lx.lemma(&tokens[k].lower);
+        lx.events.contains(&lemma)
+            || crate::fields::predicate::carried(lx, &tokens[k].lower).is_some()
+    };
+    let Some(k) = crate::fields::counted::zero_noun(lx, tokens, m) else {
+        return false;
+    };
+    counts(k)
+}
+
+/// Figures the number reader does not read as such: an ordinal that numbers an event ("la
+/// vingt-sixième attaque menée depuis le 19 novembre", "la 26e menée par les rebelles" after
+/// an attack was named), and the "ni" of a negated verb ("n'a causé ni blessures").
+/// `recent_event` is the last event noun named before the sentence.
+pub(crate) fn constructions(
+    lx: &Lexicon,
+    tokens: &[Token],
+    recent_event: Option<&str>,
+) -> Vec<(NumberMention, Option<String>)> {
+    let mut out = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        // "la vingt-sixième attaque", "la 26e menée", "le premier incident meurtrier"
+        let determiner = k > 0
+            && matches!(
+                tokens[k - 1].lower.as_str(),
+                "la" | "le" | "l'" | "du" | "au"
+            );
+        if determiner && let Some((value, last)) = ordinal_at(lx, tokens, k) {
+            let mut n = last + 1;
+            while tokens
+                .get(n)
+                .is_some_and(|a| lx.adjectives_before.contains(&a.lower))
+            {
+                n += 1;
+            }
+            let noun = tokens.get(n).map(|a| lx.lemma(&a.lower));
+            let event_noun = noun
+                .as_ref()
+                .filter(|l| lx.events.contains(*l) && !lx.times.contains(&tokens[n].lower));
+            // "la 26e menée par les rebelles": the event noun named before is left out.
+            let elided = tokens
+                .get(n)
+                .and_then(|a| crate::lexicon::participle_lemma(&a.lower))
+                .filter(|l| l.ends_with('é'))
+                .filter(|_| tokens.get(n + 1).is_some_and(|a| a.is("par")))
+                .and(recent_event)
+                .filter(|_| event_noun.is_none());
+            if let Some(counted) = event_noun.cloned().or(elided.map(str::to_owned)) {
+                let mut m = NumberMention::ordinal(k, last, value);
+                m.first = k;
+                out.push((m, Some(counted)));
+            }
+        }
+        // "n'a causé ni blessures ni dommages"
+        if t.is("ni")
+            && (k.saturating_sub(6)..k).any(|j| matches!(tokens[j].lower.as_str(), "n'" | "ne"))
+            && !(k.saturating_sub(6)..k).any(|j| lx.zero_determiners.contains(&tokens[j].lower))
+            && tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word)
+        {
+            out.push((NumberMention::zero(k), None));
+        }
+    }
+    out
+}
+
+/// An ordinal at `k` ("vingt-sixième", "26e", "première"): its value and last token.
+fn ordinal_at(lx: &Lexicon, tokens: &[Token], k: usize) -> Option<(f64, usize)> {
+    let t = &tokens[k];
+    if t.kind == TokenKind::Digits {
+        let suffix = tokens.get(k + 1).filter(|s| !s.space_before)?;
+        let v = t.value.filter(|v| v.fract() == 0.0 && *v >= 1.0)?;
+        return ORDINAL_SUFFIXES
+            .contains(&suffix.lower.as_str())
+            .then_some((v, k + 1));
+    }
+    if matches!(t.lower.as_str(), "premier" | "première" | "premiere") {
+        return Some((1.0, k));
+    }
+    if matches!(t.lower.as_str(), "second" | "seconde" | "deuxième") {
+        return Some((2.0, k));
+    }
+    let stem = t
+        .lower
+        .strip_suffix("ième")
+        .or_else(|| t.lower.strip_suffix("ieme"))?;
+    // "cinquième" is "cinq", "neuvième" "neuf", "quatrième" "quatre", "onzième" "onze".
+    let stem = stem
+        .strip_suffix("qu")
+        .map_or_else(|| stem.to_owned(), |s| format!("{s}q"));
+    let stem = stem
+        .strip_suffix('v')
+        .map_or(stem.clone(), |s| format!("{s}f"));
+    let candidates = [stem.clone(), format!("{stem}e")];
+    candidates.iter().find_map(|c| {
+        let parts: Vec<&str> = c.split('-').collect();
+        if !parts
+            .iter()
+            .all(|p| lx.cardinals.contains(*p) || *p == "et")
+        {
+            return None;
+        }
+        crate::numbers::words_value(&parts).map(|v| (v, k))
+    })
 }
 
 /// "un"/"une" is the number one only after a qualifier ("au moins un"), before "seul"
 /// ("un seul"), or in a list of tolls ("un mort et deux blessés": events or casualties,
 /// not "un convoi et deux bases", where "un" is the article).
 fn one_is_licensed(
-    lx: &Lexicon,
-    tokens: &[Token],
+    cx: &MentionContext<'_>,
     m: &NumberMention,
     mentions: &[NumberMention],
     mi: usize,
 ) -> bool {
+    let (lx, tokens) = (cx.lx, cx.tokens);
+    let in_date = |n: &NumberMention| {
+        cx.date_tokens
+            .iter()
+            .any(|&(a, b)| n.first <= b && a <= n.last)
+    };
+    // Two figures joined in a list; the other one must be a figure written as such.
+    let coordinated = |a: &NumberMention, b: &NumberMention| {
+        let other = if std::ptr::eq(a, m) { b } else { a };
+        // The joiner stands right before the later figure: "deux du Sri Lanka et un du
+        // Népal", not "632 morts, selon un bilan".
+        b.first > a.last
+            && b.first - a.last <= 6
+            && matches!(tokens[b.first - 1].lower.as_str(), "et" | "," | "qu'")
+            && matches!(other.form, NumberForm::Words | NumberForm::Digits)
+            && !in_date(other)
+    };
+    // After a comma, only an elided noun or the same noun continues the list ("deux du Sri
+    // Lanka, un du Népal"); "87 000 dans la capitale, une participation record" does not.
+    let same_noun = |p: &NumberMention| match (noun_index(lx, tokens, m), noun_index(lx, tokens, p))
+    {
+        (None, _) => true,
+        (Some(a), Some(b)) => lx.lemma(&tokens[a].lower) == lx.lemma(&tokens[b].lower),
+        (Some(_), None) => false,
+    };
+    let after_a_figure = mi
+        .checked_sub(1)
+        .and_then(|p| mentions.get(p))
+        .is_some_and(|p| coordinated(p, m) && (!tokens[m.first - 1].is(",") || same_noun(p)));
+    // "21 missiles ainsi qu'un drone": "ainsi qu'" coordinates.
+    if m.first > 1 && tokens[m.first - 1].is("qu'") && tokens[m.first - 2].is("ainsi") {
+        return after_a_figure;
+    }
+    // "précise qu'un policier a été blessé": one casualty after a conjunction.
+    let casualty = || {
+        said_to_happen(lx, tokens, m).is_some_and(|c| {
+            use crate::PredicateClass::*;
+            matches!(
+                c,
+                Death | Wounded | Missing | Arrested | Evacuated | Intercepted
+            )
+        })
+    };
     if m.first > 0
         && matches!(tokens[m.first - 1].lower.as_str(), "l'" | "d'" | "qu'")
         && qualifier_before(lx, tokens, m).is_none()
+        && !(tokens[m.first - 1].is("qu'") && casualty())
     {
         return false;
     }
-    if qualifier_before(lx, tokens, m).is_some() {
-        return true;
+    // "au moins un", "plus d'un mort"; but "bien au-delà d'une fête" compares.
+    if let Some((_, start)) = qualifier_before(lx, tokens, m) {
+        let elided_de = tokens[m.first - 1].is("d'") || tokens[m.first - 1].is("de");
+        let happens = noun_index(lx, tokens, m).is_some_and(|k| {
+            lx.events.contains(&lx.lemma(&tokens[k].lower))
+                || crate::fields::predicate::carried(lx, &tokens[k].lower).is_some()
+        });
+        let _ = start;
+        return !elided_de || happens;
+    }
+    // "dans un état grave", "par un missile": an article in a prepositional phrase.
+    if m.first > 0
+        && matches!(
+            tokens[m.first - 1].lower.as_str(),
+            "dans"
+                | "en"
+                | "à"
+                | "par"
+                | "sur"
+                | "pour"
+                | "avec"
+                | "sous"
+                | "chez"
+                | "vers"
+                | "contre"
+                | "entre"
+                | "sans"
+                | "de"
+                | "d'"
+                | "après"
+                | "avant"
+                | "malgré"
+        )
+    {
+        return false;
     }
     if tokens
         .get(m.last + 1)
@@ -231,22 +500,34 @@ fn one_is_licensed(
     {
         return true;
     }
-    let counts_events =
-        noun_index(lx, tokens, m).is_some_and(|k| lx.events.contains(&lx.lemma(&tokens[k].lower)));
-    if !counts_events {
+    // "deux missiles de croisière et un missile balistique": the last of a list of figures.
+    if after_a_figure {
+        return true;
+    }
+    let noun = noun_index(lx, tokens, m);
+    // "un membre d'une compagnie": one of a group, not a figure; "un total de 21 missiles":
+    // the article of a count.
+    if noun.is_some_and(|k| {
+        lx.group_members.contains(&tokens[k].lower) || lx.count_nouns.contains(&tokens[k].lower)
+    }) {
         return false;
     }
-    let coordinated = |a: &NumberMention, b: &NumberMention| {
-        b.first > a.last
-            && b.first - a.last <= 4
-            && tokens[a.last + 1..b.first]
-                .iter()
-                .any(|t| t.is("et") || t.is(","))
-            && matches!(b.form, NumberForm::Words | NumberForm::Digits)
-    };
-    mentions.get(mi + 1).is_some_and(|n| coordinated(m, n))
-        || mi
-            .checked_sub(1)
-            .and_then(|p| mentions.get(p))
-            .is_some_and(|p| coordinated(p, m) && p.form != NumberForm::One)
+    // "un CRS a été blessé", "ont détruit un missile de croisière": one, as a casualty or a
+    // thing shot down.
+    if said_to_happen(lx, tokens, m).is_some_and(|c| {
+        use crate::PredicateClass::*;
+        matches!(
+            c,
+            Death | Wounded | Missing | Arrested | Evacuated | Intercepted
+        )
+    }) {
+        return true;
+    }
+    let counts_events = noun.is_some_and(|k| lx.events.contains(&lx.lemma(&tokens[k].lower)));
+    // "un Indien, 15 Philippins et quatre Vietnamiens": the first of a list of three or more.
+    let list_of_three = mentions.get(mi + 1).is_some_and(|n| coordinated(m, n))
+        && mentions
+            .get(mi + 2)
+            .is_some_and(|n| coordinated(&mentions[mi + 1], n));
+    counts_events && mentions.get(mi + 1).is_some_and(|n| coordinated(m, n)) || list_of_three
 }

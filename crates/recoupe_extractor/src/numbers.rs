@@ -36,8 +36,11 @@ pub enum NumberForm {
     Indefinite,
     /// "aucun", "sans faire de".
     Zero,
-    /// A fraction or proportion ("trois quarts", "3/4", "un sur trois"): not a count.
+    /// A fraction or proportion ("trois quarts", "3/4", "un sur trois"): a share, not a count.
     Fraction,
+    /// An ordinal that numbers an event ("la vingt-sixième attaque"): read by the claim
+    /// assembly, never by the number reader.
+    Ordinal,
 }
 
 /// A number found in a token slice.
@@ -70,6 +73,16 @@ impl NumberMention {
             sign: None,
             negative: false,
         }
+    }
+
+    /// An ordinal from token `first` to `last`.
+    pub(crate) fn ordinal(first: usize, last: usize, value: f64) -> Self {
+        NumberMention::new(first, last, value, NumberForm::Ordinal)
+    }
+
+    /// A zero written as one token ("ni").
+    pub(crate) fn zero(at: usize) -> Self {
+        NumberMention::new(at, at, 0.0, NumberForm::Zero)
     }
 }
 

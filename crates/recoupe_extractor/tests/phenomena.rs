@@ -106,8 +106,8 @@ fn zero_counts() {
 }
 
 #[test]
-fn not_claims_years_dates_ordinals_ids_durations_percentages() {
-    let text = "Lancée en 2014, la coalition a mené sa deuxième phase le 3 novembre 2023, dix jours après l'appel, https://x.com/i/status/1714651248312373312 soit 12 % de plus.";
+fn not_claims_years_dates_ordinals_ids_durations() {
+    let text = "Lancée en 2014, la coalition a mené sa deuxième phase le 3 novembre 2023, dix jours après l'appel, https://x.com/i/status/1714651248312373312 pour un coût inconnu.";
     assert!(
         check("2023-11", text).is_empty(),
         "{:?}",
@@ -118,11 +118,16 @@ fn not_claims_years_dates_ordinals_ids_durations_percentages() {
 
 #[test]
 fn two_comma_five_is_not_twenty_five() {
-    let c = one(
+    let claims = check(
         "2024-03",
         "Le taux de chômage a atteint 7,5 points, avec 2,5 millions de chômeurs.",
     );
-    assert_eq!(c.value, 2_500_000.0);
+    assert_eq!(summary(&claims).len(), 2);
+    assert_eq!(
+        (claims[0].value, claims[0].unit),
+        (7.5, Some(recoupe_extractor::Unit::Point))
+    );
+    assert_eq!((claims[1].value, claims[1].unit), (2_500_000.0, None));
 }
 
 #[test]
@@ -235,7 +240,14 @@ fn participles_change_what_is_counted() {
     );
     let c = one("2023-11", "Trois civils ont été tués jeudi.");
     assert_eq!(c.noun.as_deref(), Some("mort"));
-    let c = one("2023-11", "Deux soldats ont tué un suspect.");
+    let claims = check("2023-11", "Deux soldats ont tué un suspect.");
+    assert_eq!(claims.len(), 2, "{:?}", summary(&claims));
+    // The suspect, object of "tué", is one death.
+    assert_eq!(
+        (claims[1].value, claims[1].predicate_class),
+        (1.0, Some(recoupe_extractor::PredicateClass::Death))
+    );
+    let c = claims.into_iter().next().unwrap();
     assert_eq!(
         c.noun.as_deref(),
         Some("soldat"),
@@ -245,13 +257,18 @@ fn participles_change_what_is_counted() {
 
 #[test]
 fn places_from_the_gazetteer() {
+    // A place at its own level, with its country.
     let c = one("2024-01", "Trois drones ont visé la base d'Aïn al-Assad.");
-    assert_eq!(c.places, ["Irak"]);
+    assert_eq!(
+        (c.places.as_slice(), c.countries.as_slice()),
+        (&["Aïn al-Assad".to_owned()][..], &["Irak".to_owned()][..])
+    );
     let c = one(
         "2024-01",
         "Trois soldats ont été tués à la Tour 22, en Jordanie.",
     );
-    assert_eq!(c.places, ["Jordanie"]);
+    assert_eq!(c.places, ["Tour 22", "Jordanie"]);
+    assert_eq!(c.countries, ["Jordanie"]);
     let c = one(
         "2024-01",
         "Plus de 150 attaques ont visé les forces américaines au Moyen-Orient.",
@@ -392,14 +409,18 @@ fn unrelated_topics_stay_sensible() {
         "Le budget de la Défense atteindra 413 milliards d'euros sur sept ans.",
     );
     assert_eq!((c.value, c.noun.as_deref()), (413e9, Some("euro")));
-    // Election: a share of the vote is a percentage, not a count; the votes are.
+    // Election: a share of the vote is a percentage of the votes; the votes are a count.
     let claims = check(
         "2024-03",
         "Le candidat a obtenu 52,3 % des voix, soit 1,2 million de suffrages.",
     );
-    assert_eq!(summary(&claims).len(), 1);
+    assert_eq!(summary(&claims).len(), 2);
     assert_eq!(
-        (claims[0].value, claims[0].noun.as_deref()),
-        (1_200_000.0, Some("suffrage"))
+        (claims[0].value, claims[0].unit, claims[0].noun.as_deref()),
+        (52.3, Some(recoupe_extractor::Unit::Percent), Some("voix"))
+    );
+    assert_eq!(
+        (claims[1].value, claims[1].unit, claims[1].noun.as_deref()),
+        (1_200_000.0, None, Some("suffrage"))
     );
 }

@@ -54,6 +54,9 @@ pub enum BoilerplateKind {
     Dateline,
     /// A lede repeated word for word in the body: read once, in the body.
     RepeatedLede,
+    /// A line of the web page that is not the article: a paywall notice ("Il vous reste 85%
+    /// à découvrir"), a counter ("2 commentaires").
+    PageFurniture,
 }
 
 impl BoilerplateKind {
@@ -65,6 +68,7 @@ impl BoilerplateKind {
             BoilerplateKind::Byline => "byline",
             BoilerplateKind::Dateline => "dateline",
             BoilerplateKind::RepeatedLede => "repeated-lede",
+            BoilerplateKind::PageFurniture => "page-furniture",
         }
     }
 }

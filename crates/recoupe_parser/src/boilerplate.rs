@@ -18,6 +18,28 @@ const BYLINES: &[&str] = &[
 ];
 
 /// Phrases that open a notice replacing an embedded post.
+/// Lines of a web page that are not the article: a paywall notice, a comment counter.
+const PAYWALL: &[&str] = &[
+    "réservé aux abonnés",
+    "il vous reste",
+    "pour lire la suite",
+    "abonnez-vous",
+    "déjà abonné",
+    "lire la suite de l'article",
+];
+
+/// Counters that stand alone on a line after a number ("2 commentaires").
+const COUNTERS: &[&str] = &[
+    "commentaire",
+    "commentaires",
+    "réaction",
+    "réactions",
+    "partage",
+    "partages",
+    "vues",
+    "j'aime",
+];
+
 const NOTICE_OPENERS: &[&str] = &[
     "ne peut être affiché",
     "ne peut pas être affiché",
@@ -48,6 +70,17 @@ pub(crate) fn find(text: &str, base: usize) -> Vec<(Span, BoilerplateKind)> {
             Span::new(base + start, base + end),
             BoilerplateKind::CookieNotice,
         ));
+    }
+    for (start, end) in furniture(text) {
+        if !found
+            .iter()
+            .any(|(s, _)| s.overlaps(Span::new(base + start, base + end)))
+        {
+            found.push((
+                Span::new(base + start, base + end),
+                BoilerplateKind::PageFurniture,
+            ));
+        }
     }
     found.sort_by_key(|(s, _)| *s);
     found
@@ -83,6 +116,28 @@ fn dateline_len(text: &str) -> Option<usize> {
 }
 
 /// Byte ranges of `http://` and `https://` URLs, up to the next whitespace.
+/// Lines that are page furniture: a paywall notice ("Il vous reste 85% à découvrir"), a
+/// counter on its own ("2 commentaires").
+fn furniture(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let lower = trimmed.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let counter = words.len() == 2
+            && words[0].chars().all(|c| c.is_ascii_digit())
+            && COUNTERS.contains(&words[1]);
+        let paywall = PAYWALL.iter().any(|p| lower.contains(p)) && words.len() <= 25;
+        if (counter || paywall) && !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            out.push((start + lead, start + lead + trimmed.len()));
+        }
+        start += line.len();
+    }
+    out
+}
+
 fn urls(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = 0;

@@ -58,12 +58,13 @@ pub fn render(
                         .join(" ")
                 }
             };
+            let quoted = |s: Option<Span>| s.map_or(String::new(), |s| format!(" {}", words(s)));
             writeln!(
                 w,
                 "    qualifier: {}",
                 e.qualifier.map_or(
                     format!("{} (no qualifier written)", c.qualifier.name()),
-                    words
+                    |s| format!("{} {}", c.qualifier.name(), words(s))
                 )
             )?;
             let inherited = if e.noun_inherited {
@@ -73,30 +74,70 @@ pub fn render(
             };
             writeln!(
                 w,
-                "    noun:      {}{inherited}",
-                e.noun.map_or("-".to_owned(), words)
+                "    noun:      {}{}{inherited}",
+                c.noun.as_deref().unwrap_or("-"),
+                quoted(e.noun)
             )?;
+            let predicate = match (&c.predicate, c.predicate_class) {
+                (Some(p), Some(class)) => format!("{p} ({class})"),
+                (Some(p), None) => p.clone(),
+                (None, _) => "-".to_owned(),
+            };
+            let from = if c.predicate.is_some() && e.predicate.is_none() {
+                " (taken from the figure before)"
+            } else {
+                ""
+            };
+            writeln!(w, "    predicate: {predicate}{}{from}", quoted(e.predicate))?;
+            if let Some(u) = c.unit {
+                writeln!(w, "    unit:      {u}{}", quoted(e.unit))?;
+            }
+            let within = if c.countries.is_empty() || c.countries == c.places {
+                String::new()
+            } else {
+                format!(" in {}", c.countries.join("+"))
+            };
             writeln!(
                 w,
-                "    places:    {} (from the {})",
+                "    places:    {}{within} {} (from the {})",
+                if c.places.is_empty() {
+                    "-".to_owned()
+                } else {
+                    c.places.join("+")
+                },
                 list(&e.places),
                 e.places_from.name()
             )?;
             writeln!(w, "    actors:    {}", list(&e.actors))?;
+            let window = c
+                .window_start
+                .map_or(String::new(), |d| format!(", since {d}"));
             writeln!(
                 w,
-                "    time:      {}",
+                "    time:      {} {}{window}: {}",
+                c.kind.name(),
+                c.as_of
+                    .map_or("undated".to_owned(), |d| format!("as of {d}")),
                 if e.time.is_empty() {
                     "the article's date".to_owned()
                 } else {
                     list(&e.time)
                 }
             )?;
+            if let (Some(header), Some(days)) = (c.article_date, c.article_days) {
+                let narrowed = e
+                    .article_date
+                    .map_or(String::new(), |s| format!(", narrowed by {}", words(s)));
+                writeln!(w, "    article:   {days} (header {header}{narrowed})")?;
+            }
             writeln!(
                 w,
                 "    source:    {}",
-                e.source
-                    .map_or("the article's byline, if any".to_owned(), words)
+                match (&c.source, e.source) {
+                    (Some(name), Some(s)) => format!("{name} {}", words(s)),
+                    (Some(name), None) => format!("{name} (the article's)"),
+                    (None, _) => "-".to_owned(),
+                }
             )?;
         }
     }

@@ -43,8 +43,19 @@ pub struct WireClaim<'a> {
     pub noun: Option<&'a str>,
     /// Head noun when a participle changed what is counted.
     pub head: Option<&'a str>,
-    /// Countries or regions.
+    /// The places the figure covers, at the level the text names them ("Paris", "Al Haouz").
     pub places: &'a [String],
+    /// The countries or regions of `places` ("France", "Maroc").
+    pub countries: &'a [String],
+    /// Every place the figure lies within ("Erbil", "Irak").
+    pub within: &'a [String],
+    /// What the text says happened to the counted thing, as a lemma ("blessé").
+    pub predicate: Option<&'a str>,
+    /// death | wounded | missing | displaced | evacuated | arrested | demonstrated |
+    /// deployed | attacked | intercepted, when the predicate has a class.
+    pub predicate_class: Option<&'static str>,
+    /// EUR | USD | % | point | share, for money and shares; `null` for counts.
+    pub unit: Option<&'static str>,
     /// The first actor, or `null`.
     pub actor: Option<&'a str>,
     /// All actors.
@@ -53,7 +64,10 @@ pub struct WireClaim<'a> {
     pub as_of: Option<String>,
     /// Same forms as `as_of`.
     pub window_start: Option<String>,
-    /// cumulative | event | level.
+    /// The days the article may be from: its header, narrowed by the full dates its text
+    /// writes when the header gives only a month. Same forms as `as_of`.
+    pub article_date: Option<String>,
+    /// cumulative | event | level | change.
     pub kind: &'static str,
     /// Whether it is a running total.
     pub cumulative: bool,
@@ -84,10 +98,16 @@ impl<'a> WireClaim<'a> {
             noun: c.noun.as_deref(),
             head: c.head.as_deref(),
             places: &c.places,
+            countries: &c.countries,
+            within: &c.within,
+            predicate: c.predicate.as_deref(),
+            predicate_class: c.predicate_class.map(|p| p.name()),
+            unit: c.unit.map(|u| u.name()),
             actor: c.actors.first().map(String::as_str),
             actors: &c.actors,
             as_of: c.as_of.map(|d| d.to_string()),
             window_start: c.window_start.map(|d| d.to_string()),
+            article_date: c.article_days.map(|d| d.to_string()),
             kind: c.kind.name(),
             cumulative: c.is_cumulative(),
             source: c.source.as_deref(),

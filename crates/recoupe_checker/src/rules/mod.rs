@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
-use recoupe_extractor::{Claim, ClaimKind};
+use recoupe_extractor::{Claim, ClaimKind, PredicateClass, Unit};
 use regex::Regex;
 
 pub use error::RuleError;
@@ -139,6 +139,10 @@ pub struct Matcher {
     places: Vec<String>,
     places_any: Vec<String>,
     places_none: Vec<String>,
+    places_within: Vec<String>,
+    predicates: Vec<PredicateWanted>,
+    /// Units asked for; `None` in the list is a plain count (`units = ["count"]`).
+    units: Vec<Option<Unit>>,
     kinds: Vec<ClaimKind>,
     words: Vec<Regex>,
     not_words: Vec<Regex>,
@@ -162,6 +166,39 @@ impl Period {
             self.from.is_none_or(|f| d.last >= f) && self.to.is_none_or(|t| d.first <= t)
         })
     }
+}
+
+/// What a `predicates` entry asks for: a class ("wounded", or a lemma of that class, "blessé"),
+/// or a lemma without a class ("inondé").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PredicateWanted {
+    /// Any predicate of the class.
+    Class(PredicateClass),
+    /// This lemma.
+    Lemma(String),
+}
+
+impl PredicateWanted {
+    fn accepts(&self, claim: &Claim) -> bool {
+        match self {
+            PredicateWanted::Class(c) => claim.predicate_class == Some(*c),
+            PredicateWanted::Lemma(l) => claim
+                .predicate
+                .as_deref()
+                .is_some_and(|p| p.to_lowercase() == *l),
+        }
+    }
+
+    fn name(&self) -> String {
+        match self {
+            PredicateWanted::Class(c) => c.name().to_owned(),
+            PredicateWanted::Lemma(l) => l.clone(),
+        }
+    }
+}
+
+fn unit_name(u: Option<Unit>) -> &'static str {
+    u.map_or("count", Unit::name)
 }
 
 fn lower_all(v: &[String]) -> Vec<String> {
@@ -247,6 +284,42 @@ impl Matcher {
                 format!("none of {}", show(&self.places_none)),
             );
         }
+        if !self.places_within.is_empty() {
+            let within = lower_all(&claim.within);
+            add(
+                "places_within",
+                within.iter().any(|p| self.places_within.contains(p)),
+                show(&places),
+                format!("a place within {}", show(&self.places_within)),
+            );
+        }
+        if !self.predicates.is_empty() {
+            let has = match (&claim.predicate, claim.predicate_class) {
+                (Some(p), Some(c)) => format!("{p} ({c})"),
+                (Some(p), None) => p.clone(),
+                (None, _) => "none".into(),
+            };
+            let wants: Vec<String> = self.predicates.iter().map(PredicateWanted::name).collect();
+            add(
+                "predicates",
+                self.predicates.iter().any(|w| w.accepts(claim)),
+                has,
+                format!("one of {}", show(&wants)),
+            );
+        }
+        if !self.units.is_empty() {
+            let wants: Vec<String> = self
+                .units
+                .iter()
+                .map(|u| unit_name(*u).to_owned())
+                .collect();
+            add(
+                "units",
+                self.units.contains(&claim.unit),
+                unit_name(claim.unit).to_owned(),
+                format!("one of {}", show(&wants)),
+            );
+        }
         let kinds: Vec<String> = self.kinds.iter().map(|k| k.name().to_owned()).collect();
         add(
             "kinds",
@@ -285,6 +358,13 @@ impl Matcher {
                     && places.iter().all(|p| self.places.contains(p))))
             && (self.places_any.is_empty() || places.iter().any(|p| self.places_any.contains(p)))
             && !places.iter().any(|p| self.places_none.contains(p))
+            && (self.places_within.is_empty()
+                || claim
+                    .within
+                    .iter()
+                    .any(|p| self.places_within.contains(&p.to_lowercase())))
+            && (self.predicates.is_empty() || self.predicates.iter().any(|w| w.accepts(claim)))
+            && (self.units.is_empty() || self.units.contains(&claim.unit))
             && self.kinds.contains(&claim.kind)
             && self.words.iter().all(|w| w.is_match(&claim.quote))
             && !self.not_words.iter().any(|w| w.is_match(&claim.quote))
@@ -391,7 +471,7 @@ impl<'a> Vocabulary<'a> {
     /// The vocabulary of a lexicon.
     pub fn of(lexicon: &'a recoupe_extractor::Lexicon) -> Self {
         Vocabulary {
-            regions: lexicon.regions(),
+            regions: lexicon.place_names(),
             actors: lexicon.actor_names(),
             lexicon: Some(lexicon),
         }
@@ -412,12 +492,10 @@ impl<'a> Vocabulary<'a> {
         {
             return None;
         }
-        if let Some(region) = lx.region_of(place) {
+        if let Some(name) = lx.place_name(place) {
             return Some((
-                format!(
-                    "place `{place}` is never on a claim: claims carry the country or region it lies in"
-                ),
-                format!("write `{region}`"),
+                format!("place `{place}` is never on a claim: claims write it `{name}`"),
+                format!("write `{name}`"),
             ));
         }
         let names: Vec<&str> = self.regions.iter().map(String::as_str).collect();
@@ -430,6 +508,45 @@ impl<'a> Vocabulary<'a> {
                 None => {
                     "add it to the extractor's lexicon/fr/places.toml, with the country it lies in"
                         .into()
+                }
+            },
+        ))
+    }
+
+    /// What a `predicates` entry asks for, or why no claim can carry it and the fix: a class
+    /// name, a lemma the lexicon knows (its class, if it has one), or a French participle.
+    fn predicate(&self, written: &str) -> Result<PredicateWanted, (String, String)> {
+        let lower = written.to_lowercase();
+        if let Some(c) = PredicateClass::from_name(&lower) {
+            return Ok(PredicateWanted::Class(c));
+        }
+        let classes = PredicateClass::ALL.map(PredicateClass::name).join(", ");
+        let Some(lx) = self.lexicon else {
+            return Ok(PredicateWanted::Lemma(lower));
+        };
+        if let Some(c) = lx.predicate_class(&lower) {
+            return Ok(PredicateWanted::Class(c));
+        }
+        if lx.is_reporting_verb(&lower) {
+            return Err((
+                format!(
+                    "predicate `{written}` is never on a claim: a reporting verb says who counts, not what happened"
+                ),
+                format!("match the source with `sources`, or use a class: {classes}"),
+            ));
+        }
+        if lx.is_predicate_lemma(&lower) {
+            return Ok(PredicateWanted::Lemma(lower));
+        }
+        let names: Vec<&str> = PredicateClass::ALL.iter().map(|c| c.name()).collect();
+        Err((
+            format!(
+                "unknown predicate `{written}`: claims carry a French participle (\"blessé\", \"inondé\") or a class"
+            ),
+            match did_you_mean(&lower, &names) {
+                Some(s) => format!("did you mean `{s}`? classes: {classes}"),
+                None => {
+                    format!("write a participle in the masculine singular, or a class: {classes}")
                 }
             },
         ))
@@ -976,6 +1093,63 @@ fn build_matcher(
             loc,
             errors,
         ),
+        places_within: named(
+            &spec.places_within,
+            &|p| vocabulary.place_problem(p),
+            loc,
+            errors,
+        ),
+        predicates: spec
+            .predicates
+            .iter()
+            .filter_map(|p| match vocabulary.predicate(p.get_ref()) {
+                Ok(w) => Some(w),
+                Err((message, help)) => {
+                    errors.push(loc.error(p.span(), message, Some(help)));
+                    None
+                }
+            })
+            .collect(),
+        units: spec
+            .units
+            .iter()
+            .filter_map(|u| {
+                let name = u.get_ref();
+                if name == "count" {
+                    return Some(None);
+                }
+                let written_as = vocabulary.lexicon.and_then(|lx| lx.unit_of(name));
+                match (Unit::from_name(name), written_as) {
+                    (Some(unit), _) => Some(Some(unit)),
+                    (None, Some(unit)) => {
+                        errors.push(loc.error(
+                            u.span(),
+                            format!("unit `{name}` is never on a claim: claims write it `{unit}`"),
+                            Some(format!("write `{unit}`")),
+                        ));
+                        None
+                    }
+                    (None, None) => {
+                        let names: Vec<&str> = Unit::ALL
+                            .iter()
+                            .map(|u| u.name())
+                            .chain(["count"])
+                            .collect();
+                        errors.push(loc.error(
+                            u.span(),
+                            format!("unknown unit `{name}`"),
+                            Some(match did_you_mean(name, &names) {
+                                Some(s) => {
+                                    format!("did you mean `{s}`? units: {}", names.join(", "))
+                                }
+                                None => format!("units: {}", names.join(", ")),
+                            }),
+                        ));
+                        None
+                    }
+                }
+            })
+            .collect(),
         kinds,
         words,
         not_words,
@@ -1052,7 +1226,7 @@ mod tests {
         let Ok(lx) = recoupe_extractor::Lexicon::french() else {
             panic!("lexicon")
         };
-        let text = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\nmatch = { actors = [\"américains\", \"coalition\"], places = [\"Irac\", \"Erbil\", \"Syrie\"] }\n";
+        let text = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\nmatch = { actors = [\"américains\", \"coalition\"], places = [\"Irac\", \"Iraq\", \"Syrie\", \"Erbil\"] }\n";
         let errors = load(&[("t.toml".into(), text.into())], &Vocabulary::of(&lx)).unwrap_err();
         let shown: Vec<(&str, Option<&str>)> = errors
             .iter()
@@ -1068,7 +1242,34 @@ mod tests {
                     .1
                     .is_some_and(|h| h.contains("did you mean `Irak`"))
         );
-        assert!(shown[2].0.contains("place `Erbil`") && shown[2].1 == Some("write `Irak`"));
+        assert!(shown[2].0.contains("place `Iraq`") && shown[2].1 == Some("write `Irak`"));
+    }
+
+    #[test]
+    fn predicates_units_and_places_within_are_checked() {
+        let Ok(lx) = recoupe_extractor::Lexicon::french() else {
+            panic!("lexicon")
+        };
+        let text = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\nmatch = { predicates = [\"blessé\", \"inondé\", \"injury\", \"recensé\"], units = [\"EUR\", \"euros\"], places_within = [\"Maroc\"] }\n";
+        let errors = load(&[("t.toml".into(), text.into())], &Vocabulary::of(&lx)).unwrap_err();
+        let shown: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            shown,
+            [
+                "unknown predicate `injury`: claims carry a French participle (\"blessé\", \"inondé\") or a class",
+                "predicate `recensé` is never on a claim: a reporting verb says who counts, not what happened",
+                "unit `euros` is never on a claim: claims write it `EUR`",
+            ]
+        );
+        let good = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\nmatch = { predicates = [\"tué\"], places_within = [\"Maroc\"] }\n";
+        let Ok(rules) = load(&[("t.toml".into(), good.into())], &Vocabulary::of(&lx)) else {
+            panic!("valid rule rejected")
+        };
+        assert_eq!(
+            rules.metrics[0].matcher.predicates,
+            [PredicateWanted::Class(PredicateClass::Death)],
+            "a lemma of a class asks for the class: \"tué\" matches \"péri\""
+        );
     }
 
     #[test]

@@ -83,6 +83,12 @@ pub(crate) struct MatchSpec {
     #[serde(default)]
     pub places_none: Vec<Spanned<String>>,
     #[serde(default)]
+    pub places_within: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub predicates: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub units: Vec<Spanned<String>>,
+    #[serde(default)]
     pub kinds: Vec<Spanned<String>>,
     #[serde(default)]
     pub words: Vec<Spanned<String>>,
@@ -124,6 +130,9 @@ pub(crate) const MATCH_KEYS: &[&str] = &[
     "places",
     "places_any",
     "places_none",
+    "places_within",
+    "predicates",
+    "units",
     "kinds",
     "words",
     "not_words",

@@ -1,6 +1,8 @@
-//! What a figure counts: the noun after it ("17 attaques"), a count of times and the verb it
-//! counts ("attaquées au moins 40 fois"), a participle that changes what is counted ("56
-//! militaires ont été blessés"), and where the noun phrase ends.
+//! What a figure counts: the noun after it ("17 attaques", "2 millions d'euros", "un tiers
+//! des morts"), the whole a part is of ("12 des 45 frappes"), the noun of "le nombre de morts
+//! a atteint 1 293", what a zero negates ("aucun dégât ni blessé"), a count of times and the
+//! verb it counts ("attaquées au moins 40 fois"), a participle that changes what is counted
+//! ("56 militaires ont été blessés"), and where the noun phrase ends.
 
 use recoupe_parser::Span;
 
@@ -10,20 +12,58 @@ use crate::mentions::{AUXILIARIES, PASSIVE};
 use crate::numbers::{NumberForm, NumberMention};
 use crate::tokens::{Token, TokenKind};
 
+fn is_quote(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "\"" | "«" | "»")
+}
+
 /// The index of the token the number counts, if one follows it.
 pub(crate) fn noun_index(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> Option<usize> {
     let mut k = m.last + 1;
     if m.takes_de {
-        // "2 millions d'euros"; in "dont 250 millions consacrés" the noun was left out.
+        // "2 millions d'euros", "« deux millions » de manifestants"; in "dont 250 millions
+        // consacrés" the noun was left out.
+        while tokens.get(k).is_some_and(is_quote) {
+            k += 1;
+        }
         if tokens.get(k).is_some_and(|t| t.is("de") || t.is("d'")) {
             k += 1;
         } else if !matches!(m.form, NumberForm::ApproxNoun | NumberForm::Vague { .. }) {
             return None;
         }
     }
+    // "un tiers des morts", "la moitié du pays", "un cinquième de la population"
+    if m.form == NumberForm::Fraction {
+        if !tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "de" | "des" | "du" | "d'"))
+        {
+            return None;
+        }
+        k += 1;
+        if tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "la" | "l'"))
+        {
+            k += 1;
+        }
+    }
+    // "12 des 45 frappes": the part counts the whole's noun.
+    if tokens.get(k).is_some_and(|t| t.is("des"))
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Digits || lx.cardinals.contains(&t.lower))
+    {
+        k += 2;
+        while tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Digits || lx.cardinals.contains(&t.lower))
+        {
+            k += 1;
+        }
+    }
     while tokens
         .get(k)
-        .is_some_and(|t| t.is("\"") || lx.adjectives_before.contains(&t.lower))
+        .is_some_and(|t| is_quote(t) || lx.adjectives_before.contains(&t.lower))
     {
         k += 1;
     }
@@ -34,6 +74,103 @@ pub(crate) fn noun_index(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> O
         && !lx.months.contains_key(&t.lower)
         && !lx.weekdays.contains_key(&t.lower);
     is_noun.then_some(k)
+}
+
+/// The noun of a "de" complement after token `last`: "85 % de la population", "12 % du
+/// commerce mondial".
+pub(crate) fn noun_after(lx: &Lexicon, tokens: &[Token], last: usize) -> Option<usize> {
+    let mut k = last + 1;
+    if !tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.lower.as_str(), "de" | "du" | "des" | "d'"))
+    {
+        return None;
+    }
+    k += 1;
+    if tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.lower.as_str(), "la" | "l'" | "leur" | "leurs"))
+    {
+        k += 1;
+    }
+    let t = tokens.get(k)?;
+    (t.kind == TokenKind::Word && !lx.function_words.contains(&t.lower)).then_some(k)
+}
+
+/// Whether the figure is a part of a group named before: "deux d'entre eux", "quarante et une
+/// d'entre elles". It counts what the group counts.
+pub(crate) fn part_of_antecedent(tokens: &[Token], m: &NumberMention) -> bool {
+    tokens.get(m.last + 1).is_some_and(|t| t.is("d'"))
+        && tokens.get(m.last + 2).is_some_and(|t| t.is("entre"))
+}
+
+/// What a zero negates: the noun after it ("aucune blessure", "sans faire de blessé", "ni
+/// blessures"), or the one after "ni" when the first is not something that happens ("aucun
+/// dégât ni blessé").
+pub(crate) fn zero_noun(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> Option<usize> {
+    let first = m.last + 1;
+    let word = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.kind == TokenKind::Word && !lx.function_words.contains(&t.lower))
+            .map(|_| k)
+    };
+    let noun = word(first)?;
+    let happens = |k: usize| {
+        lx.events.contains(&lx.lemma(&tokens[k].lower))
+            || crate::fields::predicate::carried(lx, &tokens[k].lower).is_some()
+    };
+    if happens(noun) {
+        return Some(noun);
+    }
+    let mut k = noun + 1;
+    while k < tokens.len().min(noun + 5) {
+        if tokens[k].is("ni")
+            && let Some(n) = word(k + 1).filter(|&n| happens(n))
+        {
+            return Some(n);
+        }
+        k += 1;
+    }
+    Some(noun)
+}
+
+/// The noun of "le nombre de morts a atteint 1 293", "ajuste les statistiques de décès à 3
+/// 958", "le bilan des victimes s'élève à 820": a count noun before the figure, in its
+/// sentence, names what a figure without a noun of its own counts.
+pub(crate) fn count_noun_before(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<usize> {
+    (0..first).rev().find_map(|k| {
+        if !lx.count_nouns.contains(&tokens[k].lower) {
+            return None;
+        }
+        let de = tokens.get(k + 1)?;
+        if !matches!(de.lower.as_str(), "de" | "des" | "d'" | "du") {
+            return None;
+        }
+        let n = k + 2;
+        let t = tokens.get(n)?;
+        (n < first && t.kind == TokenKind::Word && !lx.function_words.contains(&t.lower))
+            .then_some(n)
+    })
+}
+
+/// The group a figure without a noun is part of, named before it: "Parmi les policiers et
+/// gendarmes blessés, trois sont dans une situation difficile".
+pub(crate) fn group_noun_before(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<usize> {
+    (0..first).rev().find_map(|k| {
+        if !lx.group_openers.contains(&tokens[k].lower) {
+            return None;
+        }
+        let det = tokens.get(k + 1)?;
+        if !matches!(det.lower.as_str(), "les" | "des" | "ces" | "leurs") {
+            return None;
+        }
+        let n = k + 2;
+        let t = tokens.get(n).filter(|_| n < first)?;
+        // The group phrase ends before the figure, at a comma.
+        let closed = tokens[n..first].iter().any(|t| t.is(","));
+        (closed && t.kind == TokenKind::Word && !lx.function_words.contains(&t.lower)).then_some(n)
+    })
 }
 
 /// For a count of times ("attaquées au moins 40 fois"), the noun of the verb it counts.

@@ -4,7 +4,10 @@
 
 pub(crate) mod actors;
 pub(crate) mod counted;
+pub(crate) mod kind;
 pub(crate) mod places;
+pub(crate) mod predicate;
 pub(crate) mod qualifier;
 pub(crate) mod source;
 pub(crate) mod time;
+pub(crate) mod unit;

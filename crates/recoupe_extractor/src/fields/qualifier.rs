@@ -2,19 +2,28 @@
 //! and ranges ("entre 10 et 20").
 
 use crate::lexicon::phrase_at;
-use crate::numbers::NumberMention;
+use crate::numbers::{NumberForm, NumberMention};
 use crate::tokens::Token;
 use crate::{Lexicon, Qualifier};
 
-/// The qualifier phrase right before `m` ("au moins 102"), and where it starts.
+/// The qualifier phrase right before `m` ("au moins 102"), and where it starts. A fraction
+/// may have its article between ("plus de la moitié").
 pub(crate) fn qualifier_before(
     lx: &Lexicon,
     tokens: &[Token],
     m: &NumberMention,
 ) -> Option<(Qualifier, usize)> {
+    let mut end = m.first;
+    if m.form == NumberForm::Fraction
+        && end
+            .checked_sub(1)
+            .is_some_and(|p| matches!(tokens[p].lower.as_str(), "la" | "le" | "l'"))
+    {
+        end -= 1;
+    }
     lx.qualifiers.iter().find_map(|p| {
         let n = p.words.len();
-        let start = m.first.checked_sub(n)?;
+        let start = end.checked_sub(n)?;
         phrase_at(tokens, start, &p.words).then_some((p.value, start))
     })
 }

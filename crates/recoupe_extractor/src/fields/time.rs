@@ -1,6 +1,7 @@
 //! What a sentence says about time, resolved against the article's date: windows of running
 //! totals ("depuis le 17 octobre", "entre … et …", "en trois mois"), the as-of date a window
-//! closes on, the day of an event, and the marks of a running total ("au total").
+//! closes on, the days of its events, and the marks of a running total ("jusqu'à présent")
+//! or of a sum ("au total").
 
 use chrono::Duration;
 use recoupe_parser::{DayInterval, Span};
@@ -17,12 +18,42 @@ pub(crate) struct SentenceTime {
     pub window_start: Option<(DayInterval, Span)>,
     /// The date the figures hold at, when the sentence fixes it ("… et le 3 novembre").
     pub as_of: Option<(DayInterval, Span)>,
-    /// A day the sentence's event happened ("jeudi", "le 8 décembre").
-    pub event_day: Option<(DayInterval, Span)>,
-    /// A mark of a running total ("au total", "jusqu'à présent").
+    /// Days the sentence's events happened ("jeudi", "le 8 décembre"), in order, with the
+    /// token they start at and whether a reporting verb stands by them ("a déclaré jeudi"):
+    /// the day a figure was given, not the day it is about.
+    pub event_days: Vec<EventDay>,
+    /// A mark of a running total over time ("jusqu'à présent", "le bilan est passé à").
     pub cumulative_marker: Option<Span>,
+    /// A mark of a sum ("au total", "en tout"): a running total when events are counted.
+    pub sum_marker: Option<Span>,
     /// Token ranges that are dates (so their numbers are not counts).
     pub date_tokens: Vec<(usize, usize)>,
+}
+
+/// A day a sentence names for its events.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct EventDay {
+    pub days: DayInterval,
+    pub span: Span,
+    pub first: usize,
+    /// Whether a reporting verb stands by it: the day the figure was given.
+    pub report: bool,
+    /// Whether the text writes its year.
+    pub explicit_year: bool,
+}
+
+impl SentenceTime {
+    /// The day a figure holds at: a date of its own clause, else the sentence's first date
+    /// that is not only when it was reported, else that one.
+    pub fn event_day(&self, clause: (usize, usize)) -> Option<(DayInterval, Span)> {
+        let of = |d: &EventDay| (d.days, d.span);
+        self.event_days
+            .iter()
+            .find(|d| d.first >= clause.0 && d.first < clause.1)
+            .or_else(|| self.event_days.iter().find(|d| !d.report))
+            .or_else(|| self.event_days.first())
+            .map(of)
+    }
 }
 
 /// Reads the time of a sentence. `anchors` resolves "depuis le début de la guerre" when the
@@ -51,7 +82,9 @@ pub(crate) fn read_sentence_time(
     let mut used: Vec<usize> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         // "entre le 17 octobre et le 3 novembre", "du 17 octobre au 3 novembre"
+        let occasion = i > 0 && lx.occasions.contains(&tokens[i - 1].lower);
         if lx.span_openers.contains(&t.lower)
+            && !occasion
             && st.as_of.is_none()
             && let Some(a) = date_at(i + 1, 1)
         {
@@ -93,6 +126,21 @@ pub(crate) fn read_sentence_time(
                 used.push(d.first);
                 continue;
             }
+            // "depuis l'attaque du Hamas contre Israël, le 7 octobre": an event, then its date.
+            if let Some(d) = dates.iter().find(|d| {
+                d.first > i + 2
+                    && d.first <= i + 12
+                    && tokens[i + 1..d.first]
+                        .iter()
+                        .any(|w| lx.events.contains(&lx.lemma(&w.lower)))
+                    && !tokens[i + 1..d.first]
+                        .iter()
+                        .any(|w| w.kind == TokenKind::Digits)
+            }) {
+                st.window_start = Some((d.days, span_of(i, d.last)));
+                used.push(d.first);
+                continue;
+            }
             // "depuis deux semaines", "depuis 10 jours"
             if let (Some((back, last)), Some(r)) = (duration_at(lx, tokens, i + 1), reference)
                 && let Some(window) = before(r, back)
@@ -118,10 +166,32 @@ pub(crate) fn read_sentence_time(
         {
             st.cumulative_marker = Some(span_of(i, i + m.len() - 1));
         }
+        if st.sum_marker.is_none()
+            && let Some(m) = lx.sum_markers.iter().find(|m| phrase_at(tokens, i, m))
+        {
+            st.sum_marker = Some(span_of(i, i + m.len() - 1));
+        }
     }
-    if let Some(d) = dates.iter().find(|d| !used.contains(&d.first)) {
-        st.event_day = Some((d.days, span_of(d.first, d.last)));
-    }
+    let reporting = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            lx.source_verbs.contains(&t.lower)
+                || matches!(
+                    lx.predicates.verb_at(tokens, k).map(|p| &p.value),
+                    Some(crate::lexicon::VerbKind::Reporting)
+                )
+        })
+    };
+    st.event_days = dates
+        .iter()
+        .filter(|d| !used.contains(&d.first) && !d.comparison)
+        .map(|d| EventDay {
+            days: d.days,
+            span: span_of(d.first, d.last),
+            first: d.first,
+            report: (d.first.saturating_sub(3)..d.first).any(reporting),
+            explicit_year: d.explicit_year,
+        })
+        .collect();
     st
 }
 
@@ -251,12 +321,12 @@ mod tests {
     fn weekdays_are_intervals_when_the_article_date_is_a_month() {
         let st = time_of("Trois attaques ont eu lieu jeudi", "2023-11-10");
         assert_eq!(
-            st.event_day.map(|x| x.0),
+            st.event_day((0, 99)).map(|x| x.0),
             Some(DayInterval::day(d(2023, 11, 9)))
         );
         let st = time_of("Trois attaques ont eu lieu jeudi", "2023-11");
         assert_eq!(
-            st.event_day.map(|x| x.0),
+            st.event_day((0, 99)).map(|x| x.0),
             Some(DayInterval::new(d(2023, 10, 26), d(2023, 11, 30)))
         );
     }
@@ -265,7 +335,7 @@ mod tests {
     fn a_date_later_than_the_article_is_last_year() {
         let st = time_of("le 20 décembre", "2024-01");
         assert_eq!(
-            st.event_day.map(|x| x.0),
+            st.event_day((0, 99)).map(|x| x.0),
             Some(DayInterval::day(d(2023, 12, 20)))
         );
     }

@@ -1,8 +1,9 @@
 //! The language's lexicons, loaded once from the data files under `lexicon/<lang>/`.
 //!
 //! The extractor knows French through these files only: number words, qualifiers, nouns,
-//! places, actors, sources and words of time. Adding a word is editing a TOML file; adding a
-//! language is adding a folder with the same files.
+//! predicates, units, places (the gazetteer), actors, sources and words of time. Adding a
+//! word is editing a TOML file; adding a language is adding a folder with the same files.
+//! The phrase matcher (`phrases.rs`) looks multi-word entries up at a token.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -10,15 +11,20 @@ use std::fmt;
 use chrono::Weekday;
 use serde::Deserialize;
 
+mod gazetteer;
+pub mod language;
 mod phrases;
+mod predicates;
 
+pub(crate) use gazetteer::{Gazetteer, PlaceId};
 pub(crate) use phrases::{Phrase, Phrases, phrase_at};
+pub(crate) use predicates::{PredicateLexicon, VerbKind, participle_lemma};
 
-use crate::Qualifier;
 use crate::tokens::{TokenKind, tokenize};
+use crate::{PredicateClass, Qualifier, Unit};
 
 /// The data files of French.
-const FRENCH: [(&str, &str); 7] = [
+const FRENCH: [(&str, &str); 9] = [
     (
         "numbers.toml",
         include_str!("../../lexicon/fr/numbers.toml"),
@@ -35,6 +41,11 @@ const FRENCH: [(&str, &str); 7] = [
         include_str!("../../lexicon/fr/sources.toml"),
     ),
     ("time.toml", include_str!("../../lexicon/fr/time.toml")),
+    (
+        "predicates.toml",
+        include_str!("../../lexicon/fr/predicates.toml"),
+    ),
+    ("units.toml", include_str!("../../lexicon/fr/units.toml")),
 ];
 
 /// A lexicon file that does not parse.
@@ -123,33 +134,22 @@ struct NounsFile {
     change_markers: Vec<String>,
     adjectives_before: Vec<String>,
     function_words: Vec<String>,
+    dimensions: Vec<String>,
+    dimension_openers: Vec<String>,
+    thresholds: Vec<String>,
+    count_nouns: Vec<String>,
+    tolls: Vec<String>,
+    group_members: Vec<String>,
+    group_openers: Vec<String>,
+    clitic_en: Vec<String>,
+    subject_pronouns: Vec<String>,
+    rank_nouns: Vec<String>,
+    both: Vec<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TimesTable {
-    words: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PlacesFile {
-    place: Vec<PlaceEntry>,
-    prepositions: WordsTable,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PlaceEntry {
-    name: String,
-    forms: Vec<String>,
-    #[serde(rename = "in")]
-    within: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WordsTable {
     words: Vec<String>,
 }
 
@@ -181,24 +181,49 @@ struct TimeFile {
     months: Vec<String>,
     months_plain: Vec<String>,
     weekdays: Vec<String>,
+    month_abbreviations: Vec<[String; 2]>,
+    weekday_past: Vec<String>,
     month_parts: BTreeMap<String, [u32; 2]>,
     window_openers: Vec<String>,
     span_durations: Vec<String>,
     window_closers: Vec<String>,
     span_openers: Vec<String>,
+    occasions: Vec<String>,
     cumulative_markers: Vec<String>,
+    sum_markers: Vec<String>,
     durations: BTreeMap<String, i64>,
+    relative_days: BTreeMap<String, i64>,
+    relative_spans: BTreeMap<String, [i64; 2]>,
+    weeks: BTreeMap<String, i64>,
 }
 
-/// What a place form stands for: the country or region it lies in.
-#[derive(Debug, Clone)]
-pub(crate) struct PlaceName {
-    pub country: String,
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitsFile {
+    unit: Vec<UnitEntry>,
+    changes: ChangesTable,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitEntry {
+    name: String,
+    forms: Vec<String>,
+    #[serde(default)]
+    before: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChangesTable {
+    openers: Vec<String>,
 }
 
 /// Everything the extractor knows about a language.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
+    /// The language it reads.
+    pub language: language::Language,
     pub(crate) cardinals: HashSet<String>,
     pub(crate) joiners: HashSet<String>,
     pub(crate) scales: HashMap<String, f64>,
@@ -231,8 +256,22 @@ pub struct Lexicon {
     pub(crate) change_markers: Vec<Vec<String>>,
     pub(crate) adjectives_before: HashSet<String>,
     pub(crate) function_words: HashSet<String>,
-    pub(crate) places: Phrases<PlaceName>,
-    pub(crate) place_prepositions: HashSet<String>,
+    pub(crate) dimensions: Phrases<()>,
+    pub(crate) dimension_openers: HashSet<String>,
+    pub(crate) thresholds: HashSet<String>,
+    pub(crate) count_nouns: HashSet<String>,
+    pub(crate) tolls: Vec<Vec<String>>,
+    pub(crate) both: HashSet<String>,
+    pub(crate) group_members: HashSet<String>,
+    pub(crate) group_openers: HashSet<String>,
+    pub(crate) clitic_en: HashSet<String>,
+    pub(crate) subject_pronouns: HashSet<String>,
+    pub(crate) rank_nouns: HashSet<String>,
+    pub(crate) gazetteer: Gazetteer,
+    pub(crate) predicates: PredicateLexicon,
+    pub(crate) units: Phrases<Unit>,
+    pub(crate) units_before: Phrases<Unit>,
+    pub(crate) change_openers: Vec<Vec<String>>,
     pub(crate) actors: Phrases<String>,
     pub(crate) sources: Phrases<String>,
     pub(crate) source_openers: Vec<Vec<String>>,
@@ -240,13 +279,19 @@ pub struct Lexicon {
     pub(crate) agencies: Vec<String>,
     pub(crate) months: HashMap<String, u32>,
     pub(crate) weekdays: HashMap<String, Weekday>,
+    pub(crate) weekday_past: HashSet<String>,
     pub(crate) month_parts: HashMap<String, (u32, u32)>,
     pub(crate) window_openers: HashSet<String>,
     pub(crate) span_durations: HashSet<String>,
     pub(crate) window_closers: Vec<Vec<String>>,
     pub(crate) span_openers: HashSet<String>,
+    pub(crate) occasions: HashSet<String>,
     pub(crate) cumulative_markers: Vec<Vec<String>>,
+    pub(crate) sum_markers: Vec<Vec<String>>,
     pub(crate) durations: HashMap<String, i64>,
+    pub(crate) relative_days: Phrases<i64>,
+    pub(crate) relative_spans: Phrases<(i64, i64)>,
+    pub(crate) weeks: Phrases<i64>,
 }
 
 fn load<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LexiconError> {
@@ -257,12 +302,27 @@ fn load<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, Lex
 }
 
 /// The lowercase tokens of a phrase, as the tokenizer reads it in a text.
-fn words_of(phrase: &str) -> Vec<String> {
-    tokenize(phrase, 0)
+pub(crate) fn words_of(phrase: &str) -> Vec<String> {
+    phrase_tokens(phrase).into_iter().map(|t| t.lower).collect()
+}
+
+/// The tokens of a phrase as a text would give them: a phrase that ends with an elision
+/// ("plus d'") ends with the elided word, as it does before the next word in a text.
+fn phrase_tokens(phrase: &str) -> Vec<crate::tokens::Token> {
+    let elided = phrase.ends_with('\'') || phrase.ends_with('’');
+    let text = if elided {
+        format!("{phrase}x")
+    } else {
+        phrase.to_owned()
+    };
+    let mut tokens: Vec<_> = tokenize(&text, 0)
         .into_iter()
         .filter(|t| t.kind != TokenKind::Punct || t.lower != ",")
-        .map(|t| t.lower)
-        .collect()
+        .collect();
+    if elided {
+        tokens.pop();
+    }
+    tokens
 }
 
 fn set(words: Vec<String>) -> HashSet<String> {
@@ -273,9 +333,13 @@ fn set(words: Vec<String>) -> HashSet<String> {
 fn phrases<T: Clone>(items: impl IntoIterator<Item = (String, T)>) -> Phrases<T> {
     let mut out: Vec<Phrase<T>> = items
         .into_iter()
-        .map(|(form, value)| Phrase {
-            words: words_of(&form),
-            value,
+        .map(|(form, value)| {
+            let tokens = phrase_tokens(&form);
+            Phrase {
+                words: tokens.iter().map(|t| t.lower.clone()).collect(),
+                caps: tokens.iter().map(|t| t.upper).collect(),
+                value,
+            }
         })
         .filter(|p| !p.words.is_empty())
         .collect();
@@ -289,11 +353,37 @@ impl Lexicon {
     /// # Errors
     /// A data file that does not parse, named with the reason.
     pub fn french() -> Result<Self, LexiconError> {
-        let [numbers, qualifiers, nouns, places, actors, sources, time] = FRENCH;
+        let [
+            numbers,
+            qualifiers,
+            nouns,
+            places,
+            actors,
+            sources,
+            time,
+            predicates,
+            units,
+        ] = FRENCH;
         let numbers: NumbersFile = load(numbers.0, numbers.1)?;
         let qualifiers: QualifiersFile = load(qualifiers.0, qualifiers.1)?;
         let nouns: NounsFile = load(nouns.0, nouns.1)?;
-        let places: PlacesFile = load(places.0, places.1)?;
+        let gazetteer = Gazetteer::load(load(places.0, places.1)?)?;
+        let predicates = PredicateLexicon::load(load(predicates.0, predicates.1)?)?;
+        let units: UnitsFile = load(units.0, units.1)?;
+        let mut unit_forms = Vec::new();
+        let mut unit_before = Vec::new();
+        for u in units.unit {
+            let unit = Unit::from_name(&u.name).ok_or_else(|| LexiconError {
+                file: "units.toml".into(),
+                message: format!(
+                    "unknown unit `{}`; the units are {}",
+                    u.name,
+                    Unit::ALL.map(Unit::name).join(", ")
+                ),
+            })?;
+            unit_forms.extend(u.forms.into_iter().map(|f| (f, unit)));
+            unit_before.extend(u.before.into_iter().map(|f| (f, unit)));
+        }
         let actors: ActorsFile = load(actors.0, actors.1)?;
         let sources: SourcesFile = load(sources.0, sources.1)?;
         let time: TimeFile = load(time.0, time.1)?;
@@ -327,8 +417,23 @@ impl Lexicon {
             months.insert(m.to_lowercase(), i as u32 + 1);
             months.insert(p.to_lowercase(), i as u32 + 1);
         }
+        for [abbr, number] in &time.month_abbreviations {
+            let month = number
+                .parse::<u32>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(|| LexiconError {
+                    file: "time.toml".into(),
+                    message: format!("month abbreviation `{abbr}`: `{number}` is not a month"),
+                })?;
+            months.insert(abbr.to_lowercase(), month);
+        }
 
         Ok(Lexicon {
+            language: language::Language {
+                code: "fra",
+                name: "French",
+            },
             cardinals: set(numbers.cardinals),
             joiners: set(numbers.joiners),
             scales: numbers.scales.into_iter().collect(),
@@ -361,18 +466,22 @@ impl Lexicon {
             change_markers: nouns.change_markers.iter().map(|w| words_of(w)).collect(),
             adjectives_before: set(nouns.adjectives_before),
             function_words: set(nouns.function_words),
-            places: phrases(places.place.into_iter().flat_map(|p| {
-                let country = p.within.clone().unwrap_or_else(|| p.name.clone());
-                p.forms.into_iter().map(move |f| {
-                    (
-                        f,
-                        PlaceName {
-                            country: country.clone(),
-                        },
-                    )
-                })
-            })),
-            place_prepositions: set(places.prepositions.words),
+            dimensions: phrases(nouns.dimensions.into_iter().map(|d| (d, ()))),
+            dimension_openers: set(nouns.dimension_openers),
+            thresholds: set(nouns.thresholds),
+            count_nouns: set(nouns.count_nouns),
+            tolls: nouns.tolls.iter().map(|w| words_of(w)).collect(),
+            both: set(nouns.both),
+            group_members: set(nouns.group_members),
+            group_openers: set(nouns.group_openers),
+            clitic_en: set(nouns.clitic_en),
+            subject_pronouns: set(nouns.subject_pronouns),
+            rank_nouns: set(nouns.rank_nouns),
+            gazetteer,
+            predicates,
+            units: phrases(unit_forms),
+            units_before: phrases(unit_before),
+            change_openers: units.changes.openers.iter().map(|w| words_of(w)).collect(),
             actors: phrases(
                 actors
                     .actor
@@ -395,6 +504,7 @@ impl Lexicon {
                 .map(|w| w.to_lowercase())
                 .zip(weekday_order)
                 .collect(),
+            weekday_past: set(time.weekday_past),
             month_parts: time
                 .month_parts
                 .into_iter()
@@ -404,54 +514,109 @@ impl Lexicon {
             span_durations: set(time.span_durations),
             window_closers: time.window_closers.iter().map(|w| words_of(w)).collect(),
             span_openers: set(time.span_openers),
+            occasions: set(time.occasions),
             cumulative_markers: time
                 .cumulative_markers
                 .iter()
                 .map(|w| words_of(w))
                 .collect(),
+            sum_markers: time.sum_markers.iter().map(|w| words_of(w)).collect(),
             durations: time.durations.into_iter().collect(),
+            relative_days: phrases(time.relative_days),
+            relative_spans: phrases(
+                time.relative_spans
+                    .into_iter()
+                    .map(|(k, [a, b])| (k, (a, b))),
+            ),
+            weeks: phrases(time.weeks),
         })
     }
 
-    /// The countries and regions claims carry as places ("Irak", "Moyen-Orient").
-    pub fn regions(&self) -> Vec<String> {
+    /// Every place a claim can carry, by its gazetteer name ("Irak", "Erbil", "mer Rouge").
+    pub fn place_names(&self) -> Vec<String> {
         let mut out: Vec<String> = self
+            .gazetteer
             .places
             .iter()
-            .map(|p| p.value.country.clone())
+            .map(|p| p.name.clone())
             .collect();
         out.sort();
         out.dedup();
         out
     }
 
-    /// The country or region a place name written in a rule stands for ("Erbil" → "Irak").
-    pub fn region_of(&self, name: &str) -> Option<String> {
-        let words = words_of(name);
-        self.places
-            .iter()
-            .find(|p| p.words == words)
-            .map(|p| p.value.country.clone())
+    /// The gazetteer's name of a place written `name` ("Al-Haouz" → "Al Haouz", "Iraq" → "Irak").
+    pub fn place_name(&self, name: &str) -> Option<String> {
+        self.gazetteer
+            .find(name)
+            .map(|id| self.gazetteer.name(id).to_owned())
     }
 
-    /// The gazetteer's name of a place written `name` ("Al-Haouz" → "Al Haouz").
-    pub fn place_name(&self, name: &str) -> Option<String> {
-        let words = words_of(name);
-        self.places
-            .iter()
-            .find(|p| p.words == words)
-            .map(|p| p.value.country.clone())
+    /// The country (or world region) a place lies in ("Erbil" → "Irak"; "Irak" → "Irak").
+    pub fn country_of(&self, name: &str) -> Option<String> {
+        self.gazetteer
+            .find(name)
+            .map(|id| self.gazetteer.name(self.gazetteer.country(id)).to_owned())
+    }
+
+    /// Place `name` and every place it lies in, nearest first ("Erbil" → Erbil, Irak).
+    pub fn enclosing(&self, name: &str) -> Vec<String> {
+        let Some(mut at) = self.gazetteer.find(name) else {
+            return vec![name.to_owned()];
+        };
+        let mut out = vec![self.gazetteer.name(at).to_owned()];
+        while let Some(p) = self.gazetteer.places[at].parent {
+            if out.len() > self.gazetteer.places.len() {
+                break;
+            }
+            out.push(self.gazetteer.name(p).to_owned());
+            at = p;
+        }
+        out
+    }
+
+    /// Whether place `name` is `within` or lies inside it ("Erbil" within "Irak"). Unknown
+    /// names are within nothing but themselves.
+    pub fn is_within(&self, name: &str, within: &str) -> bool {
+        match (self.gazetteer.find(name), self.gazetteer.find(within)) {
+            (Some(a), Some(b)) => self.gazetteer.is_within(a, b),
+            _ => name.eq_ignore_ascii_case(within),
+        }
     }
 
     /// Whether `lemma` is a reporting verb ("recensé", "annoncé"): it says who counts, not what
     /// happened to what is counted.
     pub fn is_reporting_verb(&self, lemma: &str) -> bool {
         self.source_verbs.contains(lemma)
+            || matches!(
+                self.predicates
+                    .verb_at(&tokenize(lemma, 0), 0)
+                    .map(|p| &p.value),
+                Some(VerbKind::Reporting)
+            )
     }
 
-    /// The class of a predicate lemma, if the lexicon knows it.
-    pub fn predicate_class(&self, _lemma: &str) -> Option<crate::PredicateClass> {
-        None
+    /// Whether `lemma` can be a claim's predicate: a lemma of the lexicon, or a French past
+    /// participle in the masculine singular ("inondé").
+    pub fn is_predicate_lemma(&self, lemma: &str) -> bool {
+        self.predicates.class(lemma).is_some()
+            || matches!(
+                self.predicates
+                    .verb_at(&tokenize(lemma, 0), 0)
+                    .map(|p| &p.value),
+                Some(VerbKind::Predicate(_))
+            )
+            || participle_lemma(lemma).as_deref() == Some(lemma)
+    }
+
+    /// The unit a word written in a text stands for ("euros" → EUR), if it is one.
+    pub fn unit_of(&self, word: &str) -> Option<Unit> {
+        self.units.at(&tokenize(word, 0), 0).map(|p| p.value)
+    }
+
+    /// The class of a predicate lemma, if the lexicon knows it ("péri" → death).
+    pub fn predicate_class(&self, lemma: &str) -> Option<PredicateClass> {
+        self.predicates.class(lemma)
     }
 
     /// The lemma of a noun as written ("manifestants" → "manifestant").
@@ -550,11 +715,9 @@ mod tests {
                 .is_some_and(|p| p.words.len() >= 3),
             "longest first"
         );
-        assert!(
-            lx.places
-                .iter()
-                .any(|p| p.words == ["aïn", "al-assad"] && p.value.country == "Irak")
-        );
+        assert_eq!(lx.country_of("Aïn al-Assad").as_deref(), Some("Irak"));
+        assert_eq!(lx.place_name("Al-Haouz").as_deref(), Some("Al Haouz"));
+        assert!(lx.is_within("Erbil", "Irak") && !lx.is_within("Irak", "Erbil"));
         Ok(())
     }
 }

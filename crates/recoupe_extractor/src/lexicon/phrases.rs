@@ -17,7 +17,22 @@ pub(crate) fn phrase_at(tokens: &[Token], at: usize, words: &[String]) -> bool {
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase<T> {
     pub words: Vec<String>,
+    /// Which words the lexicon writes with a capital: those match only a capitalised word
+    /// ("Var" the département, not "var"; "US", not "us").
+    pub caps: Vec<bool>,
     pub value: T,
+}
+
+impl<T> Phrase<T> {
+    /// Whether the phrase stands at `tokens[at..]`, capitals included.
+    fn stands_at(&self, tokens: &[Token], at: usize) -> bool {
+        phrase_at(tokens, at, &self.words)
+            && self
+                .caps
+                .iter()
+                .enumerate()
+                .all(|(k, &cap)| !cap || tokens.get(at + k).is_some_and(|t| t.upper))
+    }
 }
 
 /// Phrases indexed by their first word, longest first within each: looking one up at a token
@@ -46,7 +61,19 @@ impl<T> Phrases<T> {
             .get(&first.lower)?
             .iter()
             .map(|&i| &self.all[i])
-            .find(|p| phrase_at(tokens, at, &p.words))
+            .find(|p| p.stands_at(tokens, at))
+    }
+
+    /// The phrases whose first word is one of `firsts`, longest first.
+    pub(crate) fn starting_with(&self, firsts: &[String]) -> Vec<&Phrase<T>> {
+        let mut out: Vec<&Phrase<T>> = firsts
+            .iter()
+            .filter_map(|f| self.by_first.get(f))
+            .flatten()
+            .map(|&i| &self.all[i])
+            .collect();
+        out.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        out
     }
 
     /// Every phrase, longest first.

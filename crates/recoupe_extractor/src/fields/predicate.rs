@@ -1,0 +1,456 @@
+//! What the text says happened to the counted thing: the predicate of a claim, as a lemma
+//! ("blessé", "déployé", "manifesté") with its class (wounded, deployed, demonstrated).
+//!
+//! Read, in this order, from
+//! 1. the verb whose object the figure is: "ont abattu 21 missiles", "a réuni 400 000
+//!    personnes" (a reporting verb, "la police a compté 806 000 manifestants", gives none; a
+//!    light verb, "a fait 820 morts", leaves it to the noun);
+//! 2. the verb or participle after the figure's noun: "300 soldats ont été blessés", "12
+//!    policiers légèrement blessés", "1,12 million de personnes ont manifesté", "51 personnes
+//!    se trouvent dans un état grave" (a verb after an auxiliary wins over a bare participle:
+//!    in "12 soldats déployés à Erbil ont été blessés" they were wounded);
+//! 3. the counted noun when it names what happened: "632 morts", "27 attaques";
+//! 4. an action noun that governs the figure: "la participation de 80 000 personnes";
+//! 5. the figure it elides, passed in by the assembly: "36 000 personnes ont défilé à
+//!    Toulouse, 26 000 à Marseille".
+//!
+//! The words are lexicon data (`predicates.toml`); a participle the lexicon does not list is
+//! still read after an auxiliary ("12 maisons ont été inondées" → inondé, no class).
+
+use recoupe_parser::Span;
+
+use crate::Lexicon;
+use crate::lexicon::{VerbKind, participle_lemma};
+use crate::tokens::{Token, TokenKind};
+
+/// Where a predicate was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PredicateFrom {
+    /// The verb whose object the figure is.
+    Verb,
+    /// A verb or participle after the figure's noun.
+    After,
+    /// The counted noun.
+    Noun,
+    /// An action noun governing the figure.
+    Governing,
+    /// The figure it elides.
+    Inherited,
+}
+
+/// A predicate read for a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PredicateRead {
+    /// The lemma ("blessé").
+    pub lemma: String,
+    /// The words it was read from, in the normalised text (`None` when inherited).
+    pub span: Option<Span>,
+    /// Where.
+    pub from: PredicateFrom,
+}
+
+/// Where the figure stands in its sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Figure {
+    /// First token of the figure with its qualifier ("au moins 102").
+    pub first: usize,
+    /// Last token of the figure's noun, or of the figure when it has none.
+    pub noun_end: usize,
+    /// The counted noun's token, if written.
+    pub noun: Option<usize>,
+    /// The noun of "le nombre de morts a atteint 1 293" before the figure, if any.
+    pub count_noun: Option<usize>,
+    /// Where the figure's clause starts (after the figure before it).
+    pub clause_start: usize,
+    /// Where it ends (the next figure).
+    pub clause_end: usize,
+}
+
+/// The auxiliary before a participle: "ont été blessés" and "sont morts" say what happened
+/// to the subject; "ont détruit" what the subject did, unless the verb takes no object ("ont
+/// manifesté").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Aux {
+    None,
+    Etre,
+    Avoir,
+}
+
+/// The auxiliary within three words before `k` (adverbs may stand between).
+fn aux_before(lx: &Lexicon, tokens: &[Token], k: usize, floor: usize) -> Aux {
+    for j in (k.saturating_sub(3).max(floor)..k).rev() {
+        let w = tokens[j].lower.as_str();
+        if w == "été" {
+            return Aux::Etre;
+        }
+        if lx.predicates.auxiliaries.contains(w) {
+            return if lx.predicates.avoir.contains(w) {
+                Aux::Avoir
+            } else {
+                Aux::Etre
+            };
+        }
+    }
+    Aux::None
+}
+
+/// What one token of the sentence is to the predicate reader.
+enum Word {
+    /// A predicate, with its lemma and its last token.
+    Predicate(String, usize),
+    Reporting,
+    Light,
+    /// Something else.
+    Other,
+}
+
+/// Reads the predicate of a figure; `inherited` is that of the figure it elides, `shared`
+/// that of the figure it is coordinated with ("ont abattu 21 missiles et 18 drones": the
+/// verb governs both).
+pub(crate) fn read(
+    lx: &Lexicon,
+    tokens: &[Token],
+    fig: Figure,
+    inherited: Option<&PredicateRead>,
+    shared: Option<&PredicateRead>,
+) -> Option<PredicateRead> {
+    let span = |a: usize, b: usize| Some(tokens[a].span.cover(tokens[b].span));
+    if let Some((lemma, a, b)) = object_verb(lx, tokens, fig) {
+        return Some(PredicateRead {
+            lemma,
+            span: span(a, b),
+            from: PredicateFrom::Verb,
+        });
+    }
+    if let Some(p) = shared.filter(|p| p.from != PredicateFrom::Noun) {
+        return Some(PredicateRead {
+            lemma: p.lemma.clone(),
+            span: p.span,
+            from: PredicateFrom::Verb,
+        });
+    }
+    if let Some((lemma, a, b)) = verb_after(lx, tokens, fig) {
+        return Some(PredicateRead {
+            lemma,
+            span: span(a, b),
+            from: PredicateFrom::After,
+        });
+    }
+    if let Some(k) = fig.noun
+        && let Some(lemma) = carried(lx, &tokens[k].lower)
+    {
+        return Some(PredicateRead {
+            lemma,
+            span: span(k, k),
+            from: PredicateFrom::Noun,
+        });
+    }
+    // "le nombre de morts pourrait atteindre 20 000 personnes": the count's noun says it.
+    if let Some(k) = fig.count_noun
+        && let Some(lemma) = carried(lx, &tokens[k].lower)
+    {
+        return Some(PredicateRead {
+            lemma,
+            span: span(k, k),
+            from: PredicateFrom::Noun,
+        });
+    }
+    if let Some((lemma, k)) = governing(lx, tokens, fig.first) {
+        return Some(PredicateRead {
+            lemma,
+            span: span(k, k),
+            from: PredicateFrom::Governing,
+        });
+    }
+    inherited.map(|p| PredicateRead {
+        lemma: p.lemma.clone(),
+        span: None,
+        from: PredicateFrom::Inherited,
+    })
+}
+
+/// The predicate a counted noun names ("morts" → tué), if it names one.
+pub(crate) fn carried(lx: &Lexicon, word: &str) -> Option<String> {
+    let lemma = lx.lemma(word);
+    lx.predicates
+        .carried
+        .get(word)
+        .or_else(|| lx.predicates.carried.get(&lemma))
+        .cloned()
+}
+
+/// What the word at `k` is, reading it as a verb: a lexicon entry, or an unlisted participle
+/// after an auxiliary.
+fn word_at(lx: &Lexicon, tokens: &[Token], k: usize, after_aux: bool) -> Word {
+    if let Some(p) = lx.predicates.verb_at(tokens, k) {
+        let last = k + p.words.len() - 1;
+        return match &p.value {
+            VerbKind::Predicate(lemma) => Word::Predicate(lemma.clone(), last),
+            VerbKind::Reporting => Word::Reporting,
+            VerbKind::Light => Word::Light,
+            // "portés disparus": the carried predicate, or the carrier itself.
+            VerbKind::Carrier => match word_at(lx, tokens, last + 1, true) {
+                Word::Predicate(lemma, end) => Word::Predicate(lemma, end),
+                _ => Word::Reporting,
+            },
+        };
+    }
+    let t = &tokens[k];
+    if after_aux
+        && t.kind == TokenKind::Word
+        && !lx.function_words.contains(&t.lower)
+        && !lx.weekdays.contains_key(&t.lower)
+        && !lx.months.contains_key(&t.lower)
+        && !lx.predicates.auxiliaries.contains(&t.lower)
+        && let Some(lemma) = participle_lemma(&t.lower)
+    {
+        return Word::Predicate(lemma, k);
+    }
+    Word::Other
+}
+
+fn is_adverb(lx: &Lexicon, t: &Token) -> bool {
+    t.lower.ends_with("ment") && t.lower.len() > 6 && !lx.predicates.carried.contains_key(&t.lower)
+}
+
+/// 1. The verb before the figure whose object it is, scanning back over what may stand
+///    between ("a abattu au total 21", "ont été visés sur 16 sites", "n'avait rassemblé
+///    « que » 480 000"). Stops at a comma, at another figure, and at a noun.
+fn object_verb(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, usize, usize)> {
+    let mut k = fig.first;
+    let floor = fig.clause_start;
+    let mut steps = 0;
+    while k > floor && steps < 8 {
+        k -= 1;
+        steps += 1;
+        let t = &tokens[k];
+        // "par 18 drones": an agent, not an object. "parmi les 100 000 habitants", "selon",
+        // "et": another phrase, or another figure's ("3 958 corps retrouvés et 9 000 disparus").
+        if t.is("par") && k + 1 == fig.first
+            || matches!(
+                t.lower.as_str(),
+                "parmi"
+                    | "selon"
+                    | "dont"
+                    | "comme"
+                    | "après"
+                    | "avant"
+                    | "depuis"
+                    | "pendant"
+                    | "et"
+                    | "ou"
+                    | "ni"
+            )
+        {
+            return None;
+        }
+        if t.kind == TokenKind::Punct {
+            if matches!(t.lower.as_str(), "\"" | "«" | "»" | "'") {
+                continue;
+            }
+            return None;
+        }
+        // Reading a verb: a finite form of the lexicon, a participle after an auxiliary, or a
+        // participle that opens the sentence or follows a noun ("un cargo chargé de 21 000").
+        // A participle after an auxiliary, at the start of the sentence, or after a noun ("un
+        // cargo chargé de 21 000 tonnes").
+        let after_aux = aux_before(lx, tokens, k, floor) != Aux::None
+            || k == 0
+            || (tokens[k - 1].kind == TokenKind::Word
+                && !lx.function_words.contains(&tokens[k - 1].lower));
+        match word_at(lx, tokens, k, after_aux) {
+            Word::Predicate(lemma, end) => {
+                // "632 morts et 329 blessés": a noun of the figure before, not a verb.
+                let noun_like = k > 0 && tokens[k - 1].kind == TokenKind::Digits;
+                if noun_like {
+                    return None;
+                }
+                return Some((lemma, k, end));
+            }
+            Word::Reporting | Word::Light => return None,
+            Word::Other => {}
+        }
+        let skippable = lx.function_words.contains(&t.lower)
+            || lx.qualifiers.at(tokens, k).is_some()
+            || is_adverb(lx, t)
+            || lx.count_nouns.contains(&t.lower)
+            || lx.predicates.auxiliaries.contains(&t.lower)
+            || matches!(t.lower.as_str(), "que" | "qu'" | "total" | "n'" | "ne");
+        if !skippable {
+            return None;
+        }
+    }
+    None
+}
+
+/// 2. The verb or participle after the figure's noun, before the next figure. A predicate
+///    the lexicon knows, after an auxiliary, wins; then one it knows standing bare ("policiers
+///    blessés", "diagnostic de commotion"); then any participle after an auxiliary.
+fn verb_after(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, usize, usize)> {
+    let end = fig.clause_end.min(tokens.len()).min(fig.noun_end + 14);
+    let mut best: Option<(u8, (String, usize, usize))> = None;
+    let mut k = fig.noun_end + 1;
+    while k < end {
+        let t = &tokens[k];
+        if t.kind == TokenKind::Punct && matches!(t.lower.as_str(), ";" | ":" | "(" | ")" | ".") {
+            break;
+        }
+        // ", a déclaré le maire": an incise gives the source, not the predicate.
+        if t.kind == TokenKind::Punct
+            && t.lower == ","
+            && (best.is_some()
+                || tokens
+                    .get(k + 1)
+                    .is_some_and(|n| lx.predicates.auxiliaries.contains(&n.lower)))
+        {
+            break;
+        }
+        if matches!(
+            t.lower.as_str(),
+            "dont" | "où" | "tandis" | "alors" | "mais"
+        ) {
+            break;
+        }
+        let aux = aux_before(lx, tokens, k, fig.noun_end + 1);
+        let after_aux = aux != Aux::None;
+        match word_at(lx, tokens, k, after_aux) {
+            // "les deux armées ont détruit un missile": what the subject did.
+            Word::Predicate(lemma, last)
+                if aux == Aux::Avoir && !lx.predicates.intransitive.contains(&lemma) =>
+            {
+                k = last + 1;
+                continue;
+            }
+            Word::Predicate(lemma, last) => {
+                let known = lx.predicates.class(&lemma).is_some()
+                    || lx.predicates.verb_at(tokens, k).is_some();
+                // "légèrement blessés": an adverb of a wound gives way to the participle.
+                let adverb = is_adverb(lx, &tokens[k]) || tokens[k].lower.ends_with("ment");
+                let rank = match (known && !adverb, after_aux) {
+                    (true, true) => 3,
+                    (true, false) => 2,
+                    (false, _) => 1,
+                };
+                if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+                    best = Some((rank, (lemma, k, last)));
+                }
+                if rank == 3 {
+                    break;
+                }
+                k = last + 1;
+                continue;
+            }
+            Word::Reporting | Word::Light if after_aux || k == fig.noun_end + 1 => break,
+            _ => {}
+        }
+        k += 1;
+    }
+    best.map(|(_, b)| b)
+}
+
+/// 4. "la participation de 80 000 personnes", "l'interception de 18 drones"; an attack
+///    "contre" its targets ("60 frappes contre 16 cibles": the targets were hit).
+fn governing(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<(String, usize)> {
+    let link = first.checked_sub(1)?;
+    let k = link.checked_sub(1)?;
+    let lemma = lx.lemma(&tokens[k].lower);
+    if matches!(tokens[link].lower.as_str(), "de" | "d'" | "des") {
+        return lx.predicates.governing.get(&lemma).map(|l| (l.clone(), k));
+    }
+    let attack = carried(lx, &tokens[k].lower)
+        .is_some_and(|p| lx.predicates.class(&p) == Some(crate::PredicateClass::Attacked));
+    (lx.predicates.target_links.contains(&tokens[link].lower) && attack)
+        .then(|| (lx.predicates.target.clone(), k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::find_numbers;
+    use crate::tokens::tokenize;
+
+    /// The predicate of the first figure of `text`, whose noun follows it.
+    fn predicate(text: &str) -> Option<String> {
+        let lx = Lexicon::french().ok()?;
+        let t = tokenize(text, 0);
+        let m = find_numbers(&lx, &t).into_iter().next()?;
+        let noun = crate::fields::counted::noun_index(&lx, &t, &m);
+        let fig = Figure {
+            first: m.first,
+            noun_end: noun.unwrap_or(m.last),
+            noun,
+            count_noun: None,
+            clause_start: 0,
+            clause_end: t.len(),
+        };
+        read(&lx, &t, fig, None, None).map(|p| p.lemma)
+    }
+
+    #[test]
+    fn participles_and_verbs_after_the_noun() {
+        assert_eq!(
+            predicate("300 soldats ont été blessés").as_deref(),
+            Some("blessé")
+        );
+        assert_eq!(
+            predicate("12 policiers légèrement blessés").as_deref(),
+            Some("blessé")
+        );
+        assert_eq!(
+            predicate("1,2 million de personnes ont manifesté mardi").as_deref(),
+            Some("manifesté")
+        );
+        assert_eq!(
+            predicate("trois personnes étaient toujours portées disparues").as_deref(),
+            Some("disparu")
+        );
+        assert_eq!(
+            predicate("12 soldats déployés à Erbil ont été blessés").as_deref(),
+            Some("blessé")
+        );
+        assert_eq!(
+            predicate("40 militaires ont reçu un diagnostic de commotion cérébrale").as_deref(),
+            Some("commotion")
+        );
+        assert_eq!(
+            predicate("12 maisons ont été inondées").as_deref(),
+            Some("inondé")
+        );
+        assert_eq!(
+            predicate("51 personnes se trouvent dans un état grave").as_deref(),
+            Some("état grave")
+        );
+    }
+
+    #[test]
+    fn the_verb_of_an_object_and_the_noun_itself() {
+        assert_eq!(
+            predicate("la marine a abattu au total 21 missiles").as_deref(),
+            Some("abattu")
+        );
+        assert_eq!(
+            predicate("le séisme a fait 2 946 morts").as_deref(),
+            Some("tué")
+        );
+        assert_eq!(
+            predicate("la police avait compté 806 000 manifestants").as_deref(),
+            None
+        );
+        assert_eq!(
+            predicate("la participation de 80 000 personnes").as_deref(),
+            Some("participé")
+        );
+        assert_eq!(
+            predicate("huit blessés ont été évacués").as_deref(),
+            Some("évacué")
+        );
+        assert_eq!(
+            predicate("2 500 soldats sont déployés en Irak").as_deref(),
+            Some("déployé")
+        );
+        assert_eq!(
+            predicate("Les rebelles ont réalisé au moins 57 attaques").as_deref(),
+            Some("mené")
+        );
+    }
+}
