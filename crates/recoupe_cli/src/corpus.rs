@@ -128,12 +128,25 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
         let text = article.text.clone();
         (vec![article], d, text)
     };
-    let problems: Vec<InputProblem> = diagnostics
+    let mut problems: Vec<InputProblem> = diagnostics
         .iter()
         .map(|d| located(path, &text, d))
         .collect();
     let bad = diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let claims = articles.iter().flat_map(|a| extractor.extract(a)).collect();
+    let mut claims = Vec::new();
+    for a in &articles {
+        let read = extractor.read(a);
+        claims.extend(read.claims);
+        // What the reader says of an article (a language it has no lexicon for): located in
+        // the file, or at the record's line for JSON Lines.
+        problems.extend(read.diagnostics.iter().map(|d| match a.record_line {
+            Some(line) => InputProblem {
+                severity: d.severity,
+                message: format!("{}:{line}: {}", path.display(), d.message),
+            },
+            None => located(path, &a.text, d),
+        }));
+    }
     let dates = articles
         .iter()
         .map(|a| recoupe_checker::ArticleDates {

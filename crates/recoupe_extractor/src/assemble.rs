@@ -200,6 +200,8 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
     let mut previous_places: Option<(usize, NamedPlaces)> = None;
     let mut recent_event: Option<String> = None;
     let mut previous_counted: Option<(usize, Antecedent)> = None;
+    let mut paragraph_frame: Option<(usize, NamedPlaces)> = None;
+    let mut last_city: Option<PlaceId> = None;
     for (si, sd) in data.iter().enumerate() {
         let time = read_sentence_time(lx, &sd.tokens, &sd.dates, reference, &anchors);
         let source = find_source(lx, &sd.tokens, &article.norm.text);
@@ -231,6 +233,11 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
                 .as_ref()
                 .filter(|(p, _)| *p + 1 >= sd.paragraph)
                 .map(|(_, a)| a),
+            paragraph_frame: paragraph_frame
+                .as_ref()
+                .filter(|(p, _)| *p == sd.paragraph)
+                .map(|(_, f)| f),
+            last_city,
         };
         let found = ctx.claims();
         if let Some(last) = found.last().filter(|c| c.noun.is_some()) {
@@ -242,30 +249,46 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
                     noun_span: None,
                     qualifier: last.qualifier,
                     actors: Vec::new(),
-                    predicate: last.predicate.clone().map(|lemma| PredicateRead {
-                        lemma,
-                        span: None,
-                        from: PredicateFrom::Inherited,
-                    }),
+                    predicate: None,
                     end: 0,
                 },
             ));
         }
-        if let Some(last) = found.last() {
-            previous_places = matches!(
-                last.explanation.places_from,
+        // The next sentence may continue the place of this one's figures when they share
+        // one their text names; a list of places ("Al Haouz…, Taroudant…, Chichaoua…") or
+        // a total and its parts ("en France, dont 77 à Paris") is not continued.
+        if let Some(first) = found.first() {
+            let named = matches!(
+                first.explanation.places_from,
                 PlacesFrom::Clause | PlacesFrom::Sentence | PlacesFrom::Parts
-            )
-            .then(|| {
-                let ids = last
+            );
+            let shared = found.iter().all(|c| c.places == first.places);
+            previous_places = (named && shared).then(|| {
+                let ids = first
                     .places
                     .iter()
                     .filter_map(|p| lx.gazetteer.find(p))
                     .collect();
-                (sd.paragraph, (ids, last.explanation.places.clone()))
+                (sd.paragraph, (ids, first.explanation.places.clone()))
             });
         }
         claims.extend(found);
+        if let Some(frame) = sentence_frame(&sd.tokens, &sd.places)
+            && let PlaceRef::Named(id) = frame.place
+        {
+            paragraph_frame = Some((
+                sd.paragraph,
+                (vec![id], vec![article.norm.to_original(frame.span)]),
+            ));
+        }
+        if let Some(city) = sd
+            .place_names
+            .iter()
+            .rev()
+            .find(|p| !lx.gazetteer.is_country(p.2))
+        {
+            last_city = Some(city.2);
+        }
         if let Some((w, s)) = time.window_start {
             previous_window = Some((sd.paragraph, w, s));
         }
@@ -297,39 +320,55 @@ fn names_a_pair(lx: &Lexicon, tokens: &[Token]) -> bool {
     })
 }
 
-/// The country the article is about: the one its places lie in most, a name counting once
-/// ("Espagne : 158 morts", "les États-Unis ont frappé") and twice as a location ("en mer
-/// Rouge", "à Paris"); on a tie, the first named.
+/// The country the article is about: the one its place names lie in most, named as a
+/// location or not ("Espagne : 158 morts", "Yémen : les États-Unis ciblent…"); on a tie, the
+/// first named.
 fn dominant_country(lx: &Lexicon, data: &[SentenceData]) -> Option<PlaceId> {
-    let mut counts: Vec<(PlaceId, usize, usize)> = Vec::new();
-    let mut count = |place: PlaceId, located: bool| {
-        let country = lx.gazetteer.country(place);
-        let i = match counts.iter().position(|(c, _, _)| *c == country) {
-            Some(i) => i,
-            None => {
-                counts.push((country, 0, 0));
-                counts.len() - 1
-            }
-        };
-        if located {
-            counts[i].1 += 1;
-        } else {
-            counts[i].2 += 1;
-        }
+    let mut counts: Vec<(PlaceId, usize)> = Vec::new();
+    // "les États-Unis et le Royaume-Uni ont frappé": a country as an actor, not a place.
+    let actor = |d: &SentenceData, first: usize| {
+        first > 0
+            && matches!(
+                d.tokens[first - 1].lower.as_str(),
+                "les" | "le" | "la" | "l'"
+            )
+            && !d.places.iter().any(|p| p.first == first)
+            && d.place_names
+                .iter()
+                .find(|p| p.0 == first)
+                .is_some_and(|p| lx.gazetteer.is_country(p.2))
     };
-    for d in data {
-        for p in &d.places {
-            if let PlaceRef::Named(id) = p.place {
-                count(id, true);
-            }
-        }
-        for &(_, _, place) in &d.place_names {
-            count(place, false);
+    for &(_, _, place) in data
+        .iter()
+        .flat_map(|d| d.place_names.iter().map(move |p| (d, p)))
+        .filter(|(d, p)| !actor(d, p.0))
+        .map(|(_, p)| p)
+    {
+        let country = lx.gazetteer.country(place);
+        match counts.iter_mut().find(|(c, _)| *c == country) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((country, 1)),
         }
     }
-    let score = |&(_, l, n): &(PlaceId, usize, usize)| l + n;
-    let best = counts.iter().map(score).max()?;
-    counts.iter().find(|c| score(c) == best).map(|&(c, _, _)| c)
+    let best = counts.iter().map(|(_, n)| *n).max();
+    match best {
+        Some(best) => counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c),
+        // Only countries as actors ("La France n'a pas connu de pluie"): they will do.
+        None => data
+            .iter()
+            .flat_map(|d| d.place_names.iter())
+            .map(|p| lx.gazetteer.country(p.2))
+            .next(),
+    }
+}
+
+/// The place a sentence opens on, before a comma: "Dans la capitale, …", "À Paris, …".
+fn sentence_frame<'p>(tokens: &[Token], places: &'p [PlaceMention]) -> Option<&'p PlaceMention> {
+    let first = places.first().filter(|p| p.first <= 3 && !p.partial)?;
+    let comma =
+        (first.first + 1..tokens.len().min(first.first + 8)).find(|&k| tokens[k].is(","))?;
+    let figure_before = tokens[..comma].iter().any(|t| t.kind == TokenKind::Digits);
+    (!figure_before).then_some(first)
 }
 
 /// Places with the spans that named them.
@@ -365,6 +404,10 @@ struct SentenceContext<'a> {
     /// What the last figure of the sentence before counted, in the same paragraph or a
     /// heading before it.
     previous_counted: Option<&'a Antecedent>,
+    /// The place an earlier sentence of the paragraph opened on ("Dans la capitale, …").
+    paragraph_frame: Option<&'a NamedPlaces>,
+    /// The last place below a country the article named before the sentence.
+    last_city: Option<PlaceId>,
 }
 
 /// What the previous figure of the sentence gives an elliptical one ("et 12 en Syrie").
@@ -385,6 +428,7 @@ struct ClaimRead {
     claim: Claim,
     signs: KindSigns,
     predicate_from: Option<PredicateFrom>,
+    predicate_with_aux: bool,
 }
 
 /// A figure with what the sentence-level passes found for it.
@@ -423,7 +467,8 @@ impl SentenceContext<'_> {
             && tokens[..m.first].iter().filter(|t| t.is(",")).count() <= 1
             && m.first <= 4
             && after(1).is_some_and(|t| lx.predicates.auxiliaries.contains(&t.lower));
-        en || sourced || scaled || opens
+        // "Deux d'entre eux ont été blessés": a part of what the sentence before counted.
+        en || sourced || scaled || opens || part_of_antecedent(tokens, m)
     }
 
     /// The figures of the sentence: numbers and constructions, without overlap.
@@ -539,7 +584,10 @@ impl SentenceContext<'_> {
         for i in (0..reads.len().saturating_sub(1)).rev() {
             let (head, tail) = reads.split_at_mut(i + 1);
             let (a, b) = (&mut head[i], &tail[0]);
-            if a.claim.predicate.is_some() || b.predicate_from != Some(PredicateFrom::After) {
+            if a.claim.predicate.is_some()
+                || b.predicate_from != Some(PredicateFrom::After)
+                || !b.predicate_with_aux
+            {
                 continue;
             }
             let gap = Span::new(a.claim.number.end, b.claim.number.start).slice(text);
@@ -552,6 +600,7 @@ impl SentenceContext<'_> {
             a.claim.predicate = b.claim.predicate.clone();
             a.claim.predicate_class = b.claim.predicate_class;
             a.predicate_from = b.predicate_from;
+            a.predicate_with_aux = b.predicate_with_aux;
             a.signs.predicate = a.claim.predicate_class;
             a.claim.kind = kind(a.signs);
             if a.claim.kind != ClaimKind::Cumulative {
@@ -566,11 +615,15 @@ impl SentenceContext<'_> {
     fn partition_places(&self, claims: &mut [Claim]) {
         let text = &self.ac.article.text;
         // "11 300 morts et 10 100 disparus dans la ville de Derna": coordinated figures share
-        // the place written after the last of them.
+        // the place written after the last of them; so does a part and its whole ("30 000
+        // personnes déplacées parmi les 100 000 habitants de Derna").
         for i in (0..claims.len().saturating_sub(1)).rev() {
             let gap = Span::new(claims[i].number.end, claims[i + 1].number.start).slice(text);
             let words: Vec<&str> = gap.split_whitespace().collect();
-            let joined = words.last() == Some(&"et") && words.len() <= 3;
+            let part_of = words
+                .windows(2)
+                .any(|w| w[0].to_lowercase() == "parmi" && matches!(w[1], "les" | "des" | "ces"));
+            let joined = (words.last() == Some(&"et") && words.len() <= 3) || part_of;
             if joined
                 && !matches!(
                     claims[i].explanation.places_from,
@@ -583,6 +636,29 @@ impl SentenceContext<'_> {
                 claims[i].within = claims[i + 1].within.clone();
                 claims[i].explanation.places = claims[i + 1].explanation.places.clone();
                 claims[i].explanation.places_from = PlacesFrom::Clause;
+            }
+        }
+        // "À Paris, … ont annoncé 119 000 et 800 000 manifestants": the second figure of a
+        // pair shares the place the first found before it.
+        for i in 1..claims.len() {
+            let gap = Span::new(claims[i - 1].number.end, claims[i].number.start).slice(text);
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            if words.last() == Some(&"et")
+                && words.len() <= 3
+                && !matches!(
+                    claims[i].explanation.places_from,
+                    PlacesFrom::Clause | PlacesFrom::Sentence
+                )
+                && matches!(
+                    claims[i - 1].explanation.places_from,
+                    PlacesFrom::Clause | PlacesFrom::Sentence
+                )
+            {
+                claims[i].places = claims[i - 1].places.clone();
+                claims[i].countries = claims[i - 1].countries.clone();
+                claims[i].within = claims[i - 1].within.clone();
+                claims[i].explanation.places = claims[i - 1].explanation.places.clone();
+                claims[i].explanation.places_from = claims[i - 1].explanation.places_from;
             }
         }
         for i in 0..claims.len() {
@@ -731,11 +807,24 @@ impl SentenceContext<'_> {
         }
         if let Some(a) = antecedent.as_ref() {
             inherited_predicate = a.predicate.clone();
-            // "environ 11 300 morts et 10 100 disparus": the qualifier is distributed.
-            let joined = a.end < m.first
-                && tokens[a.end + 1..m.first].len() == 1
-                && tokens[a.end + 1].is("et");
-            if joined {
+            // "environ 11 300 morts et 10 100 disparus": the qualifier is distributed; "ont
+            // abattu 21 missiles (…) ainsi qu'un drone": so is the verb.
+            let mut between = if a.end < m.first {
+                &tokens[a.end + 1..m.first]
+            } else {
+                &[][..]
+            };
+            // "(2 croisières et 1 balistique) ainsi qu'un drone"
+            if let [close, rest @ ..] = between
+                && close.is(")")
+            {
+                between = rest;
+            }
+            let joined = between.len() == 1 && between[0].is("et");
+            let listed = joined
+                || matches!(between, [x, y] if x.is("ainsi") && y.is("qu'"))
+                || (between.len() == 1 && between[0].is(","));
+            if listed {
                 shared_predicate = a.predicate.clone();
             }
             if joined
@@ -768,9 +857,8 @@ impl SentenceContext<'_> {
             noun = before.noun.clone();
             head = before.head.clone();
             explanation.noun_inherited = true;
-            if inherited_predicate.is_none() {
-                inherited_predicate = before.predicate.clone();
-            }
+            // The sentence before says what it counted, not what happened to this one.
+            let _ = &before.predicate;
         }
         // Money, shares, points; "25 % de la ville" counts the city.
         let unit = crate::fields::unit::read(lx, tokens, m);
@@ -845,9 +933,15 @@ impl SentenceContext<'_> {
         explanation.places_from = from;
 
         // Time and kind.
-        let event_noun = noun.as_deref().is_some_and(|n| lx.events.contains(n))
-            || noun_at.is_some_and(|k| lx.times.contains(&tokens[k].lower))
-            || state_applied;
+        // What is counted, as written: "24 policiers ont été blessés" counts policemen (what
+        // happened to them is the predicate's), "27 attaques" counts events.
+        let written_noun = if state_applied {
+            head.as_deref()
+        } else {
+            noun.as_deref()
+        };
+        let event_noun = written_noun.is_some_and(|n| lx.events.contains(n))
+            || noun_at.is_some_and(|k| lx.times.contains(&tokens[k].lower));
         let change_in_np = (last + 1..np_end.max(last + 1) + 2)
             .any(|k| lx.change_markers.iter().any(|w| phrase_at(tokens, k, w)));
         let own_window = self.time.window_start;
@@ -926,6 +1020,7 @@ impl SentenceContext<'_> {
             qualifier_found.map_or(tokens[m.first].span.start, |(_, s)| tokens[s].span.start);
         let written = orig(Span::new(written_start, number_norm.end));
         let predicate_from = predicate.as_ref().map(|p| p.from);
+        let predicate_with_aux = predicate.as_ref().is_some_and(|p| p.with_aux);
         let claim = Claim {
             id: ClaimId {
                 article: article.id.clone(),
@@ -960,6 +1055,7 @@ impl SentenceContext<'_> {
             claim,
             signs,
             predicate_from,
+            predicate_with_aux,
         }
     }
 
@@ -980,19 +1076,28 @@ impl SentenceContext<'_> {
         let lx = self.ac.lx;
         let tokens = self.tokens();
         let sd = self.sd;
-        // "Taroudant (271)", "Al Haouz avec 394 victimes"
-        let owner = |p: &(usize, usize, PlaceId)| {
-            tokens
-                .get(p.1 + 1)
-                .is_some_and(|t| t.is("(") || t.is("avec"))
-                && tokens
-                    .get(p.1 + 2)
-                    .is_some_and(|t| t.kind == TokenKind::Digits)
+        // "Taroudant (271)", "Al Haouz avec 394 victimes", "à Strasbourg où entre 12 400":
+        // the place is that of the figure right after it.
+        let owned_figure = |p: &(usize, usize, PlaceId)| -> Option<usize> {
+            let mut k = p.1 + 1;
+            if tokens.get(k).is_some_and(|t| t.is(",")) {
+                k += 1;
+            }
+            if !tokens
+                .get(k)
+                .is_some_and(|t| t.is("(") || t.is("avec") || t.is("où"))
+            {
+                return None;
+            }
+            (k + 1..(k + 4).min(tokens.len())).find(|&j| {
+                tokens[j].kind == TokenKind::Digits || lx.cardinals.contains(&tokens[j].lower)
+            })
         };
+        let owner = |p: &(usize, usize, PlaceId)| owned_figure(p).is_some();
         if let Some(p) = sd
             .place_names
             .iter()
-            .find(|p| p.1 + 2 == m.first && owner(p))
+            .find(|p| owned_figure(p) == Some(m.first))
         {
             return (
                 vec![p.2],
@@ -1003,10 +1108,16 @@ impl SentenceContext<'_> {
         let owned = |p: &PlaceMention| {
             sd.place_names
                 .iter()
-                .any(|r| r.0 == p.first && owner(r) && r.1 + 2 != m.first)
+                .any(|r| r.0 == p.first && owner(r) && owned_figure(r) != Some(m.first))
         };
         let usable = |p: &&PlaceMention| !p.partial && !owned(p);
         let resolve = |ps: Vec<&PlaceMention>| -> (Vec<PlaceId>, Vec<Span>) {
+            // "à Paris et en régions": the whole country.
+            if let Some(n) = ps.iter().find(|p| p.place == PlaceRef::National)
+                && let Some(c) = self.ac.country
+            {
+                return (vec![c], vec![n.span]);
+            }
             let mut ids = Vec::new();
             let mut spans = Vec::new();
             for p in ps {
@@ -1016,6 +1127,14 @@ impl SentenceContext<'_> {
                     PlaceRef::Capital => {
                         self.ac.country.and_then(|c| lx.gazetteer.places[c].capital)
                     }
+                    // "25 % de la ville": the last city named, in the sentence or before it.
+                    PlaceRef::LastCity => sd
+                        .place_names
+                        .iter()
+                        .rev()
+                        .find(|n| n.0 < p.first && !lx.gazetteer.is_country(n.2))
+                        .map(|n| n.2)
+                        .or(self.last_city),
                 };
                 if let Some(id) = id.filter(|id| !ids.contains(id)) {
                     ids.push(id);
@@ -1030,9 +1149,13 @@ impl SentenceContext<'_> {
             .find(|&k| {
                 let t = &tokens[k];
                 (t.lower == ","
-                    && tokens.get(k + 1).is_some_and(|n| {
-                        lx.predicates.auxiliaries.contains(&n.lower)
-                            || lx.source_verbs.contains(&n.lower)
+                    && (k + 1..(k + 4).min(tokens.len())).any(|j| {
+                        lx.source_verbs.contains(&tokens[j].lower)
+                            && tokens[k + 1..j].iter().all(|a| {
+                                lx.predicates.auxiliaries.contains(&a.lower)
+                                    || a.lower.ends_with("-il")
+                                    || a.lower.ends_with("-elle")
+                            })
                     }))
                     || t.is("selon")
                     || (t.is("alors") || t.is("tandis"))
@@ -1066,6 +1189,15 @@ impl SentenceContext<'_> {
             let (ids, spans) = resolve(chain);
             return (ids, PlacesFrom::Clause, spans);
         }
+        // A sentence that opens on a place frames its figures: "Dans la capitale, des heurts
+        // ont éclaté…", "A Rennes, cinq interpellations ont eu lieu, rapporte la préfecture
+        // d'Ille-et-Vilaine, qui précise qu'un policier a été blessé".
+        if let Some(frame) = sentence_frame(tokens, &sd.places).filter(|f| f.first < m.first) {
+            let (ids, spans) = resolve(vec![frame]);
+            if !ids.is_empty() {
+                return (ids, PlacesFrom::Sentence, spans);
+            }
+        }
         // The nearest place before the figure, with the places coordinated to it ("en Irak et
         // en Syrie, 102 attaques").
         let before: Vec<&PlaceMention> = sd
@@ -1091,6 +1223,10 @@ impl SentenceContext<'_> {
         // the paragraph ("… attaquées 40 fois en Irak et en Syrie. Jusqu'à présent, 56
         // militaires ont été blessés").
         if let Some((ids, spans)) = self.previous_places {
+            return (ids.clone(), PlacesFrom::PreviousSentence, spans.clone());
+        }
+        // The place an earlier sentence of the paragraph opened on.
+        if let Some((ids, spans)) = self.paragraph_frame {
             return (ids.clone(), PlacesFrom::PreviousSentence, spans.clone());
         }
         match self.ac.country {

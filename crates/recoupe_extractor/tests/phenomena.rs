@@ -2,7 +2,7 @@
 //! only place these tests call the extractor.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use recoupe_extractor::{Claim, ClaimKind, Extractor, Qualifier};
+use recoupe_extractor::{Claim, ClaimKind, Extractor, PredicateClass, Qualifier, Unit};
 use recoupe_parser::{ArticleId, parse_seed};
 
 /// The claims of a one-paragraph article dated `date`, as (written, value, qualifier, noun).
@@ -423,4 +423,343 @@ fn unrelated_topics_stay_sensible() {
         (claims[1].value, claims[1].unit, claims[1].noun.as_deref()),
         (1_200_000.0, None, Some("suffrage"))
     );
+}
+
+/// The predicate and its class of the only claim of `text`.
+fn predicate_of(date: &str, text: &str) -> (Option<String>, Option<PredicateClass>) {
+    let c = one(date, text);
+    (c.predicate, c.predicate_class)
+}
+
+#[test]
+fn what_happened_to_the_counted_thing() {
+    use PredicateClass::*;
+    let cases = [
+        (
+            "Quarante gendarmes ont été blessés lors des heurts.",
+            "blessé",
+            Wounded,
+        ),
+        (
+            "Onze pompiers légèrement blessés ont été soignés sur place.",
+            "blessé",
+            Wounded,
+        ),
+        ("L'avalanche a fait 14 morts dans la vallée.", "tué", Death),
+        (
+            "Dix-huit marins ont reçu un diagnostic de commotion cérébrale.",
+            "commotion",
+            Wounded,
+        ),
+        (
+            "Six blessés ont été évacués vers l'hôpital de Nice.",
+            "évacué",
+            Evacuated,
+        ),
+        (
+            "Quelque 1 200 soldats sont stationnés au Niger.",
+            "stationné",
+            Deployed,
+        ),
+        (
+            "Trente-deux personnes ont été interpellées à Nantes.",
+            "interpellé",
+            Arrested,
+        ),
+        (
+            "Plus de 300 000 personnes ont défilé à Marseille.",
+            "défilé",
+            Demonstrated,
+        ),
+        (
+            "La marine a intercepté 14 drones au-dessus du golfe.",
+            "intercepté",
+            Intercepted,
+        ),
+        (
+            "Deux randonneurs sont toujours portés disparus.",
+            "disparu",
+            Missing,
+        ),
+        (
+            "Les raids ont visé 40 positions ennemies.",
+            "visé",
+            Attacked,
+        ),
+    ];
+    for (text, lemma, class) in cases {
+        assert_eq!(
+            predicate_of("2024-02-10", text),
+            (Some(lemma.to_owned()), Some(class)),
+            "{text}"
+        );
+    }
+    // A reporting verb says who counts; a participle the lexicon does not list has no class.
+    assert_eq!(
+        predicate_of("2024-02-10", "La préfecture a recensé 4 000 manifestants."),
+        (None, None)
+    );
+    assert_eq!(
+        predicate_of("2024-02-10", "Quelque 120 maisons ont été inondées."),
+        (Some("inondé".to_owned()), None)
+    );
+    // The verb of the clause is what happened to each of the coordinated figures.
+    let claims = check(
+        "2024-02-10",
+        "Neuf drones, deux missiles et un avion ont été abattus au-dessus de la Crimée.",
+    );
+    assert_eq!(claims.len(), 3, "{:?}", summary(&claims));
+    assert!(
+        claims
+            .iter()
+            .all(|c| c.predicate.as_deref() == Some("abattu"))
+    );
+}
+
+#[test]
+fn casualties_and_events_are_never_levels() {
+    // A handful of wounded soldiers is not a troop level.
+    let c = one(
+        "2024-02-10",
+        "Trois soldats américains ont été blessés en Irak.",
+    );
+    assert_eq!(
+        (c.noun.as_deref(), c.kind),
+        (Some("blessé"), ClaimKind::Event)
+    );
+    let c = one(
+        "2024-02-10",
+        "Environ 2 500 soldats américains sont déployés en Irak.",
+    );
+    assert_eq!(c.kind, ClaimKind::Level);
+}
+
+#[test]
+fn places_per_item_and_at_their_own_level() {
+    let claims = check(
+        "2024-02-10",
+        "La tempête a fait 7 morts dans le Finistère et 2 dans le Morbihan.",
+    );
+    let places: Vec<&[String]> = claims.iter().map(|c| c.places.as_slice()).collect();
+    assert_eq!(
+        places,
+        [&["Finistère".to_owned()][..], &["Morbihan".to_owned()][..]]
+    );
+    assert!(claims.iter().all(|c| c.countries == ["France"]));
+    // A city's figure is not the country's.
+    let claims = check(
+        "2024-02-10",
+        "Quelque 640 000 grévistes ont manifesté en France, dont 52 000 à Lyon.",
+    );
+    assert_eq!(claims[0].places, ["France"]);
+    assert_eq!(
+        (claims[1].places.as_slice(), claims[1].within.as_slice()),
+        (
+            &["Lyon".to_owned()][..],
+            &["Lyon".to_owned(), "France".to_owned()][..]
+        )
+    );
+    // A total followed by its parts covers their places.
+    let claims = check(
+        "2024-02-10",
+        "Les rebelles ont mené au moins 45 attaques : 20 en mer Rouge, 25 dans le golfe d'Aden.",
+    );
+    assert_eq!(claims[0].places, ["mer Rouge", "golfe d'Aden"]);
+    // "la capitale" and "au niveau national" are the article's country.
+    let claims = check(
+        "2024-02-10",
+        "À Paris et à Lyon, la police a compté 31 000 manifestants au niveau national, dont 9 000 dans la capitale.",
+    );
+    assert_eq!(
+        (claims[0].places.as_slice(), claims[1].places.as_slice()),
+        (&["France".to_owned()][..], &["Paris".to_owned()][..])
+    );
+}
+
+#[test]
+fn days_of_the_month_are_not_counts() {
+    for text in [
+        "Les grèves des 9 et 23 février ont rassemblé 300 000 personnes.",
+        "Du 3 au 5 mars, 300 000 personnes ont été évacuées.",
+        "Les 14, 15 et 16 juillet, 300 000 personnes ont été évacuées.",
+        "Vendredi 9, 300 000 personnes ont été évacuées.",
+        "Le 1er mai, 300 000 personnes ont défilé.",
+    ] {
+        let claims = check("2024-07-20", text);
+        assert_eq!(summary(&claims).len(), 1, "{text}: {:?}", summary(&claims));
+        assert_eq!(claims[0].value, 300_000.0, "{text}");
+    }
+}
+
+#[test]
+fn parts_of_a_whole_count_the_whole() {
+    let claims = check("2024-02-10", "12 des 45 frappes ont visé la capitale.");
+    let read: Vec<(f64, Option<&str>)> = claims
+        .iter()
+        .map(|c| (c.value, c.noun.as_deref()))
+        .collect();
+    assert_eq!(read, [(12.0, Some("frappe")), (45.0, Some("frappe"))]);
+    let claims = check(
+        "2024-02-10",
+        "Sept alpinistes étaient encordés. Deux d'entre eux ont été blessés.",
+    );
+    assert_eq!(claims[1].noun.as_deref(), Some("alpiniste"));
+    let claims = check(
+        "2024-02-10",
+        "La police a saisi 60 armes. Quarante et une d'entre elles étaient volées.",
+    );
+    assert_eq!(
+        (claims[1].value, claims[1].noun.as_deref()),
+        (41.0, Some("arme"))
+    );
+}
+
+#[test]
+fn running_totals_from_the_language() {
+    let cumulative = [
+        "Au total, 61 attaques ont été recensées.",
+        "En tout, 61 incidents ont été signalés.",
+        "Jusqu'à présent, 61 personnes ont été tuées.",
+        "À ce jour, 61 personnes ont été tuées.",
+        "Le bilan s'élève à 61 morts.",
+        "Le bilan est passé à 61 morts.",
+        "Cette attaque porte le nombre total d'attaques à 61.",
+        "Depuis le début de la guerre, 61 attaques ont visé la base.",
+        "La vingt-sixième attaque depuis janvier a visé un cargo.",
+    ];
+    for text in cumulative {
+        let c = check("2024-02-10", text)
+            .into_iter()
+            .last()
+            .unwrap_or_else(|| panic!("no claim in {text}"));
+        assert_eq!(c.kind, ClaimKind::Cumulative, "{text}");
+    }
+    let c = one("2024-02-10", "Jeudi, trois attaques ont visé la base.");
+    assert_eq!(c.kind, ClaimKind::Event);
+    // A toll in an article that gives one is a running total; a sum of one day's wounded is not.
+    let c = one(
+        "2024-02-10",
+        "Selon un nouveau bilan, la crue a fait 23 morts.",
+    );
+    assert_eq!(c.kind, ClaimKind::Cumulative);
+    let c = one(
+        "2024-02-10",
+        "Au total, 24 policiers ont été blessés samedi.",
+    );
+    assert_eq!(c.kind, ClaimKind::Event);
+}
+
+#[test]
+fn relative_days_from_the_article_day() {
+    let day = |text: &str| {
+        one("2024-02-14", text)
+            .as_of
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(day("Hier, trois attaques ont visé la base."), "2024-02-13");
+    assert_eq!(
+        day("Avant-hier, trois attaques ont visé la base."),
+        "2024-02-12"
+    );
+    assert_eq!(
+        day("La veille, trois attaques ont visé la base."),
+        "2024-02-13"
+    );
+    assert_eq!(
+        day("Dimanche, trois attaques ont visé la base."),
+        "2024-02-11"
+    );
+    assert_eq!(
+        day("Mardi soir, trois attaques ont visé la base."),
+        "2024-02-13"
+    );
+    assert_eq!(
+        day("Il y a trois jours, trois attaques ont visé la base."),
+        "2024-02-11"
+    );
+    assert_eq!(
+        day("La semaine dernière, trois attaques ont visé la base."),
+        "2024-02-05..2024-02-11"
+    );
+    assert_eq!(
+        day("Le week-end dernier, trois attaques ont visé la base."),
+        "2024-02-06..2024-02-13"
+    );
+}
+
+#[test]
+fn a_month_header_is_narrowed_by_the_dates_the_text_writes() {
+    let c = one(
+        "2024-02",
+        "Le 12 février, trois attaques ont visé la base, a indiqué l'armée.",
+    );
+    assert_eq!(
+        c.article_days.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-12..2024-02-29")
+    );
+    assert!(c.explanation.article_date.is_some(), "said so in --explain");
+    // Never more precise than the text: a header day stays as it is.
+    let c = one(
+        "2024-02-20",
+        "Le 12 février, trois attaques ont visé la base.",
+    );
+    assert_eq!(
+        c.article_days.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-20")
+    );
+}
+
+#[test]
+fn money_shares_and_points_carry_a_unit() {
+    let c = one(
+        "2024-02-10",
+        "Le gouvernement annonce 12 milliards d'euros d'économies.",
+    );
+    assert_eq!(
+        (c.value, c.unit, c.noun.as_deref()),
+        (12e9, Some(Unit::Eur), Some("euro"))
+    );
+    let c = one("2024-02-10", "Près de 85 % de la population a voté.");
+    assert_eq!(
+        (c.value, c.unit, c.qualifier),
+        (85.0, Some(Unit::Percent), Qualifier::Nearly)
+    );
+    let c = one("2024-02-10", "Le chômage est en hausse de 3 points.");
+    assert_eq!((c.unit, c.kind), (Some(Unit::Point), ClaimKind::Change));
+    let c = one(
+        "2024-02-10",
+        "Plus d'un tiers des électeurs se sont abstenus.",
+    );
+    assert_eq!(
+        (c.unit, c.qualifier, c.noun.as_deref()),
+        (Some(Unit::Share), Qualifier::MoreThan, Some("électeur"))
+    );
+    // Counts keep no unit.
+    assert_eq!(
+        one("2024-02-10", "Quelque 300 soldats ont été envoyés.").unit,
+        None
+    );
+}
+
+#[test]
+fn another_language_is_skipped_with_a_warning() {
+    let extractor = Extractor::french().unwrap();
+    let english = " date 2023-08-10 Wildfires\n\nOfficials in Maui County said Thursday at least 36 people have died as wildfires sweep across the island, forcing authorities to evacuate thousands of residents.\n";
+    let (article, _) = parse_seed(ArticleId("en".into()), english.as_bytes());
+    let read = extractor.read(&article);
+    assert!(read.claims.is_empty());
+    assert_eq!(read.diagnostics.len(), 1);
+    assert!(
+        read.diagnostics[0].message.contains("English"),
+        "{:?}",
+        read.diagnostics
+    );
+    // One English sentence in a French article: that sentence only.
+    let mixed = " date 2024-03 Titre\n\nPlease rewrite this article in French and create at least 700 words for our readers today.\n\nTrois marins ont été blessés lors de l'attaque du cargo.\n";
+    let (article, _) = parse_seed(ArticleId("mixed".into()), mixed.as_bytes());
+    let read = extractor.read(&article);
+    assert_eq!(read.claims.len(), 1);
+    assert_eq!(read.claims[0].value, 3.0);
+    assert!(read.diagnostics[0].message.contains("English"));
 }

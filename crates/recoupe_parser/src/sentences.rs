@@ -7,7 +7,10 @@ const ABBREVIATIONS: &[&str] = &[
     "cdt", "lt", "sgt", "adj", "u.s", "u.s.a", "vs", "ex", "fig", "chap", "bd", "av. j.-c",
 ];
 
-/// Splits `text` into sentences; returns byte ranges, trimmed of surrounding whitespace.
+/// Splits `text` into sentences; returns byte ranges, trimmed of surrounding whitespace. A
+/// line break ends a sentence too when the line before has no closing punctuation and the
+/// next starts like a sentence: a heading ("406 blessés côté forces de l'ordre") or a line of
+/// a web page is not the start of the paragraph's next sentence.
 pub(crate) fn split(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -15,6 +18,26 @@ pub(crate) fn split(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
+        if c == '\n' {
+            let line = text.get(start..pos).unwrap_or("").trim_end();
+            let continues = line
+                .chars()
+                .last()
+                .is_none_or(|l| matches!(l, ',' | ';' | ':' | '-' | '–' | '(' | '«' | '/'));
+            let next = chars[i + 1..]
+                .iter()
+                .map(|&(_, ch)| ch)
+                .find(|ch| !ch.is_whitespace());
+            let opens = next.is_some_and(|n| {
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '«' | '•' | '-' | '–')
+            });
+            if !continues && opens {
+                push(&mut out, text, start, pos);
+                start = pos;
+            }
+            i += 1;
+            continue;
+        }
         if matches!(c, '.' | '!' | '?') {
             // Take the whole run of terminators and closing quotes/brackets.
             let mut j = i + 1;
@@ -110,6 +133,19 @@ mod tests {
                 "M. Blinken a vu Mme Nuland.",
                 "Environ 2.500 soldats, selon les U.S. Army.",
                 "John F. Kennedy est né en 1917 av. J.-C. Non."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_on_its_own_line_is_a_sentence() {
+        assert_eq!(
+            sentences(
+                "406 blessés côté forces de l'ordre\nAutre chiffre, celui des blessés.\net la suite"
+            ),
+            vec![
+                "406 blessés côté forces de l'ordre",
+                "Autre chiffre, celui des blessés.\net la suite"
             ]
         );
     }

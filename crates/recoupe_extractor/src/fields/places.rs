@@ -21,6 +21,8 @@ pub(crate) enum PlaceRef {
     Capital,
     /// "au niveau national": the article's country.
     National,
+    /// "de la ville", "dans sa ville": the city the text named last.
+    LastCity,
 }
 
 /// A place read in a sentence.
@@ -57,11 +59,26 @@ pub(crate) fn find_places(lx: &Lexicon, tokens: &[Token]) -> Vec<PlaceMention> {
             Some(PlaceRef::Capital)
         } else if gz.country_words.contains(&tokens[i].lower) {
             Some(PlaceRef::National)
+        } else if gz.city_words.contains(&tokens[i].lower)
+            && i > 0
+            && matches!(tokens[i - 1].lower.as_str(), "la" | "sa" | "leur" | "cette")
+            && !tokens.get(i + 1).is_some_and(|n| n.is("de") || n.is("d'"))
+        {
+            // "la ville" alone; "la ville de Derna" names its city.
+            Some(PlaceRef::LastCity)
         } else {
             None
         };
+        // "25 % de la ville", "dans l'est du pays": these words name a place after "de" too.
+        let after_de = |i: usize| {
+            let mut k = i;
+            while k > 0 && matches!(tokens[k - 1].lower.as_str(), "l'" | "la" | "le" | "sa") {
+                k -= 1;
+            }
+            k > 0 && matches!(tokens[k - 1].lower.as_str(), "de" | "du" | "d'")
+        };
         if let Some(place) = word_place
-            && introduced(lx, tokens, i)
+            && (introduced(lx, tokens, i) || after_de(i))
         {
             out.push(PlaceMention {
                 first: i,
@@ -142,13 +159,29 @@ fn reference_point(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
 fn introduced(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
     let gz = &lx.gazetteer;
     let mut k = i;
-    while k > 0 && matches!(tokens[k - 1].lower.as_str(), "l'" | "la" | "le" | "les") {
+    while k > 0
+        && matches!(
+            tokens[k - 1].lower.as_str(),
+            "l'" | "la" | "le" | "les" | "sa" | "son" | "ses" | "leur" | "cette"
+        )
+    {
         k -= 1;
     }
     let Some(prev) = k.checked_sub(1).and_then(|p| tokens.get(p)) else {
         return false;
     };
     if gz.prepositions.contains(&prev.lower) {
+        return true;
+    }
+    // "A Rennes, cinq interpellations": "à" written without its accent, as a capital.
+    if prev.lower == "a" && prev.upper && (k == 1 || tokens[k - 2].kind == TokenKind::Punct) {
+        return true;
+    }
+    // "deux du Sri Lanka", "12 de Marseille": a figure and where its items come from.
+    if matches!(prev.lower.as_str(), "de" | "d'" | "du" | "des")
+        && k >= 2
+        && (tokens[k - 2].kind == TokenKind::Digits || lx.cardinals.contains(&tokens[k - 2].lower))
+    {
         return true;
     }
     if matches!(prev.lower.as_str(), "de" | "d'" | "du" | "des") {
@@ -209,6 +242,7 @@ mod tests {
                     PlaceRef::Named(id) => lx.gazetteer.name(id).to_owned(),
                     PlaceRef::Capital => "<capitale>".into(),
                     PlaceRef::National => "<national>".into(),
+                    PlaceRef::LastCity => "<ville>".into(),
                 };
                 format!("{}={name}", p.span.slice(text))
             })

@@ -47,6 +47,10 @@ pub(crate) struct PredicateRead {
     pub span: Option<Span>,
     /// Where.
     pub from: PredicateFrom,
+    /// Whether an auxiliary stood before it ("ont été abattus"): a verb of the clause, which
+    /// coordinated figures before it share, not a participle of one noun ("149 policiers
+    /// blessés").
+    pub with_aux: bool,
 }
 
 /// Where the figure stands in its sentence.
@@ -120,6 +124,7 @@ pub(crate) fn read(
             lemma,
             span: span(a, b),
             from: PredicateFrom::Verb,
+            with_aux: true,
         });
     }
     if let Some(p) = shared.filter(|p| p.from != PredicateFrom::Noun) {
@@ -127,13 +132,15 @@ pub(crate) fn read(
             lemma: p.lemma.clone(),
             span: p.span,
             from: PredicateFrom::Verb,
+            with_aux: p.with_aux,
         });
     }
-    if let Some((lemma, a, b)) = verb_after(lx, tokens, fig) {
+    if let Some((lemma, a, b, with_aux)) = verb_after(lx, tokens, fig) {
         return Some(PredicateRead {
             lemma,
             span: span(a, b),
             from: PredicateFrom::After,
+            with_aux,
         });
     }
     if let Some(k) = fig.noun
@@ -143,6 +150,7 @@ pub(crate) fn read(
             lemma,
             span: span(k, k),
             from: PredicateFrom::Noun,
+            with_aux: false,
         });
     }
     // "le nombre de morts pourrait atteindre 20 000 personnes": the count's noun says it.
@@ -153,6 +161,7 @@ pub(crate) fn read(
             lemma,
             span: span(k, k),
             from: PredicateFrom::Noun,
+            with_aux: false,
         });
     }
     if let Some((lemma, k)) = governing(lx, tokens, fig.first) {
@@ -160,12 +169,14 @@ pub(crate) fn read(
             lemma,
             span: span(k, k),
             from: PredicateFrom::Governing,
+            with_aux: false,
         });
     }
     inherited.map(|p| PredicateRead {
         lemma: p.lemma.clone(),
         span: None,
         from: PredicateFrom::Inherited,
+        with_aux: p.with_aux,
     })
 }
 
@@ -257,12 +268,14 @@ fn object_verb(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, u
         let after_aux = aux_before(lx, tokens, k, floor) != Aux::None
             || k == 0
             || (tokens[k - 1].kind == TokenKind::Word
-                && !lx.function_words.contains(&tokens[k - 1].lower));
+                && !lx.function_words.contains(&tokens[k - 1].lower)
+                && tokens.get(k + 1).is_some_and(|d| d.is("de") || d.is("d'")));
         match word_at(lx, tokens, k, after_aux) {
             Word::Predicate(lemma, end) => {
                 // "632 morts et 329 blessés": a noun of the figure before, not a verb.
                 let noun_like = k > 0 && tokens[k - 1].kind == TokenKind::Digits;
-                if noun_like {
+                // "ont défilé dans 300 villes": a verb without an object has no patient.
+                if noun_like || lx.predicates.intransitive.contains(&lemma) {
                     return None;
                 }
                 return Some((lemma, k, end));
@@ -286,22 +299,23 @@ fn object_verb(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, u
 /// 2. The verb or participle after the figure's noun, before the next figure. A predicate
 ///    the lexicon knows, after an auxiliary, wins; then one it knows standing bare ("policiers
 ///    blessés", "diagnostic de commotion"); then any participle after an auxiliary.
-fn verb_after(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, usize, usize)> {
+fn verb_after(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, usize, usize, bool)> {
     let end = fig.clause_end.min(tokens.len()).min(fig.noun_end + 14);
-    let mut best: Option<(u8, (String, usize, usize))> = None;
+    let mut best: Option<(u8, (String, usize, usize, bool))> = None;
     let mut k = fig.noun_end + 1;
     while k < end {
         let t = &tokens[k];
         if t.kind == TokenKind::Punct && matches!(t.lower.as_str(), ";" | ":" | "(" | ")" | ".") {
             break;
         }
-        // ", a déclaré le maire": an incise gives the source, not the predicate.
+        // ", a déclaré le maire": an incise gives the source, not the predicate; ", qui ont
+        // défilé" says what the noun before the comma did.
         if t.kind == TokenKind::Punct
             && t.lower == ","
             && (best.is_some()
                 || tokens
                     .get(k + 1)
-                    .is_some_and(|n| lx.predicates.auxiliaries.contains(&n.lower)))
+                    .is_some_and(|n| lx.predicates.auxiliaries.contains(&n.lower) || n.is("qui")))
         {
             break;
         }
@@ -331,8 +345,21 @@ fn verb_after(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, us
                     (true, false) => 2,
                     (false, _) => 1,
                 };
-                if best.as_ref().is_none_or(|(r, _)| rank > *r) {
-                    best = Some((rank, (lemma, k, last)));
+                // A casualty found first stays: in "12 pompiers légèrement blessés ont été
+                // soignés" they were wounded; in "12 soldats déployés à Erbil ont été blessés"
+                // the wound comes second and wins.
+                let casualty = |l: &str| {
+                    use crate::PredicateClass::*;
+                    !l.ends_with("ment")
+                        && matches!(lx.predicates.class(l), Some(Death | Wounded | Missing))
+                };
+                let settled = best.as_ref().is_some_and(|(_, b)| casualty(&b.0));
+                if !settled
+                    && best
+                        .as_ref()
+                        .is_none_or(|(r, _)| rank > *r || (casualty(&lemma) && known))
+                {
+                    best = Some((rank, (lemma, k, last, after_aux)));
                 }
                 if rank == 3 {
                     break;

@@ -50,7 +50,12 @@ pub(crate) fn find_source(lx: &Lexicon, tokens: &[Token], text: &str) -> Option<
         // Inverted subject after a comma or quote: ", ont indiqué les sources à Reuters".
         let before_aux = i.checked_sub(2).and_then(|p| tokens.get(p));
         let inverted = inverted_aux && before_aux.is_some_and(|b| b.kind == TokenKind::Punct);
-        if inverted || !inverted_aux {
+        // ", précise le ministère", "rapporte la préfecture": a verb right after a comma
+        // names its subject after it; "ont estimé le nombre de morts à 5 200" names an object.
+        let after_punct = i
+            .checked_sub(1)
+            .is_some_and(|p| tokens[p].kind == TokenKind::Punct);
+        if inverted || (!inverted_aux && after_punct) {
             if let Some(found) = noun_phrase(lx, tokens, i + 1, text) {
                 return Some(found);
             }

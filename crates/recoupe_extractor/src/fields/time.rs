@@ -118,6 +118,9 @@ pub(crate) fn read_sentence_time(
                     .and_then(|key| anchors.iter().find(|(a, _)| a == key))
                 {
                     st.window_start = Some((*days, span_of(i, k + 3)));
+                } else {
+                    // A start the text does not date still makes a running total.
+                    st.cumulative_marker.get_or_insert(span_of(i, k));
                 }
                 continue;
             }

@@ -16,6 +16,7 @@ pub(super) struct PlacesFile {
     place_nouns: WordsTable,
     national: WordsTable,
     country_words: WordsTable,
+    city_words: WordsTable,
     partial: WordsTable,
     capital: WordsTable,
     #[serde(default)]
@@ -93,6 +94,7 @@ pub(crate) struct Gazetteer {
     pub place_nouns: Vec<String>,
     pub national: Vec<Vec<String>>,
     pub country_words: Vec<String>,
+    pub city_words: Vec<String>,
     pub partial: Vec<Vec<String>>,
     pub capital_words: Vec<String>,
 }
@@ -223,6 +225,7 @@ impl Gazetteer {
             place_nouns: file.place_nouns.words,
             national: file.national.words.iter().map(|w| words_of(w)).collect(),
             country_words: file.country_words.words,
+            city_words: file.city_words.words,
             partial: file.partial.words.iter().map(|w| words_of(w)).collect(),
             capital_words: file.capital.words,
         })
