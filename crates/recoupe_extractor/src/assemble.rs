@@ -314,7 +314,7 @@ fn names_a_pair(lx: &Lexicon, tokens: &[Token]) -> bool {
     let named =
         |k: usize| lx.gazetteer.forms.at(tokens, k).is_some() || lx.actors.at(tokens, k).is_some();
     tokens.iter().enumerate().any(|(k, t)| {
-        t.is("et")
+        lx.grammar.and.is(t)
             && (k.saturating_sub(4)..k).any(named)
             && (k + 1..(k + 4).min(tokens.len())).any(named)
     })
@@ -457,9 +457,10 @@ impl SentenceContext<'_> {
                 && lx.subject_pronouns.contains(&tokens[k - 1].lower)
         });
         let after = |k: usize| tokens.get(m.last + k);
-        let sourced = after(1).is_some_and(|t| t.is("selon") || t.is("d'après"))
+        let g = &lx.grammar;
+        let sourced = g.source_markers.at(tokens, m.last + 1).is_some()
             || (after(1).is_some_and(|t| t.is(","))
-                && after(2).is_some_and(|t| t.is("selon") || t.is("d'après")));
+                && g.source_markers.at(tokens, m.last + 2).is_some());
         let scaled = m.last > m.first && m.takes_de;
         let opens = tokens[..m.first]
             .iter()
@@ -468,7 +469,7 @@ impl SentenceContext<'_> {
             && m.first <= 4
             && after(1).is_some_and(|t| lx.predicates.auxiliaries.contains(&t.lower));
         // "Deux d'entre eux ont été blessés": a part of what the sentence before counted.
-        en || sourced || scaled || opens || part_of_antecedent(tokens, m)
+        en || sourced || scaled || opens || part_of_antecedent(lx, tokens, m)
     }
 
     /// The figures of the sentence: numbers and constructions, without overlap.
@@ -521,7 +522,7 @@ impl SentenceContext<'_> {
             let joined = b.first > a.last + 1
                 && tokens[a.last + 1..b.first]
                     .iter()
-                    .all(|t| matches!(t.lower.as_str(), "et" | "," | "ou"));
+                    .all(|t| lx.grammar.and.is(t) || lx.grammar.or.is(t) || t.is(","));
             if !joined
                 || noun_index(lx, tokens, a).is_some()
                 || a.takes_de
@@ -620,10 +621,10 @@ impl SentenceContext<'_> {
         for i in (0..claims.len().saturating_sub(1)).rev() {
             let gap = Span::new(claims[i].number.end, claims[i + 1].number.start).slice(text);
             let words: Vec<&str> = gap.split_whitespace().collect();
-            let part_of = words
-                .windows(2)
-                .any(|w| w[0].to_lowercase() == "parmi" && matches!(w[1], "les" | "des" | "ces"));
-            let joined = (words.last() == Some(&"et") && words.len() <= 3) || part_of;
+            let g = &self.ac.lx.grammar;
+            let part_of = g.partitive.in_words(&words);
+            let joined =
+                (words.last().is_some_and(|w| g.and.has(w)) && words.len() <= 3) || part_of;
             if joined
                 && !matches!(
                     claims[i].explanation.places_from,
@@ -643,7 +644,7 @@ impl SentenceContext<'_> {
         for i in 1..claims.len() {
             let gap = Span::new(claims[i - 1].number.end, claims[i].number.start).slice(text);
             let words: Vec<&str> = gap.split_whitespace().collect();
-            if words.last() == Some(&"et")
+            if words.last().is_some_and(|w| self.ac.lx.grammar.and.has(w))
                 && words.len() <= 3
                 && !matches!(
                     claims[i].explanation.places_from,
@@ -727,8 +728,8 @@ impl SentenceContext<'_> {
         // Parts after "dont" or in parentheses keep their own qualifier: "au moins 406
         // policiers, dont 305 à Paris".
         let part = m.first.checked_sub(1).is_some_and(|p| {
-            matches!(tokens[p].lower.as_str(), "dont" | "(" | "soit")
-                || (tokens[p].lower == "," && p > 0 && tokens[p - 1].is("dont"))
+            lx.grammar.part_openers.is(&tokens[p])
+                || (tokens[p].lower == "," && p > 0 && lx.grammar.part_openers.is(&tokens[p - 1]))
         });
 
         // Qualifier and interval.
@@ -782,11 +783,11 @@ impl SentenceContext<'_> {
             state_applied = true;
             noun_span = Some(noun_span.map_or(span, |s| s.cover(span)));
         }
-        let np_end = noun_phrase_end(tokens, noun_at.unwrap_or(last), next_first);
+        let np_end = noun_phrase_end(lx, tokens, noun_at.unwrap_or(last), next_first);
         let mut actors = find_actors(lx, tokens, last + 1, np_end);
         let mut inherited_predicate = None;
         let mut shared_predicate = None;
-        if (noun.is_none() || part_of_antecedent(tokens, m))
+        if (noun.is_none() || part_of_antecedent(lx, tokens, m))
             && let Some(a) = antecedent.as_ref()
         {
             noun = a.noun.clone();
@@ -820,9 +821,9 @@ impl SentenceContext<'_> {
             {
                 between = rest;
             }
-            let joined = between.len() == 1 && between[0].is("et");
+            let joined = between.len() == 1 && lx.grammar.and.is(&between[0]);
             let listed = joined
-                || matches!(between, [x, y] if x.is("ainsi") && y.is("qu'"))
+                || lx.grammar.also.at(between, 0) == Some(between.len()).filter(|&n| n > 0)
                 || (between.len() == 1 && between[0].is(","));
             if listed {
                 shared_predicate = a.predicate.clone();
@@ -1083,10 +1084,7 @@ impl SentenceContext<'_> {
             if tokens.get(k).is_some_and(|t| t.is(",")) {
                 k += 1;
             }
-            if !tokens
-                .get(k)
-                .is_some_and(|t| t.is("(") || t.is("avec") || t.is("où"))
-            {
+            if !tokens.get(k).is_some_and(|t| lx.grammar.place_owners.is(t)) {
                 return None;
             }
             (k + 1..(k + 4).min(tokens.len())).find(|&j| {
@@ -1153,18 +1151,21 @@ impl SentenceContext<'_> {
                         lx.source_verbs.contains(&tokens[j].lower)
                             && tokens[k + 1..j].iter().all(|a| {
                                 lx.predicates.auxiliaries.contains(&a.lower)
-                                    || a.lower.ends_with("-il")
-                                    || a.lower.ends_with("-elle")
+                                    || lx
+                                        .grammar
+                                        .inverted_pronouns
+                                        .iter()
+                                        .any(|p| a.lower.ends_with(p.as_str()))
                             })
                     }))
-                    || t.is("selon")
-                    || (t.is("alors") || t.is("tandis"))
-                        && tokens.get(k + 1).is_some_and(|n| n.is("que") || n.is("qu'"))
+                    || lx.grammar.source_clause.is(t)
+                    || (lx.grammar.new_clause.at(tokens, k).is_some()
+                        && !lx.grammar.relatives.is(t))
                     // ", qui faisait route vers la Bulgarie": a relative clause of its own.
                     || (t.lower == ","
                         && tokens
                             .get(k + 1)
-                            .is_some_and(|n| matches!(n.lower.as_str(), "qui" | "où")))
+                            .is_some_and(|n| lx.grammar.relatives.is(n)))
             })
             .unwrap_or(next_first);
         let after: Vec<&PlaceMention> = sd
@@ -1181,7 +1182,7 @@ impl SentenceContext<'_> {
             for p in after.iter().skip(1) {
                 let prev_end = chain.last().map_or(p.first, |c| c.first);
                 let gap = &tokens[prev_end + 1..p.first];
-                if gap.len() > 6 || !gap.iter().any(|t| t.is("et") || t.is(",")) {
+                if gap.len() > 6 || !gap.iter().any(|t| lx.grammar.and.is(t) || t.is(",")) {
                     break;
                 }
                 chain.push(*p);
@@ -1210,7 +1211,8 @@ impl SentenceContext<'_> {
             let mut chain = vec![*nearest];
             for p in before.iter().rev().skip(1) {
                 let gap = &tokens[p.first + 1..chain[0].first];
-                let coordinated = gap.len() <= 6 && gap.iter().any(|t| t.is("et") || t.is(","));
+                let coordinated =
+                    gap.len() <= 6 && gap.iter().any(|t| lx.grammar.and.is(t) || t.is(","));
                 if !coordinated {
                     break;
                 }

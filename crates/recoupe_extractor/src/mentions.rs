@@ -51,46 +51,6 @@ pub enum NotAClaim {
     Uncounted,
 }
 
-/// Words before a bare four-digit number that make it a year.
-const YEAR_CONTEXT: &[&str] = &[
-    "en",
-    "depuis",
-    "de",
-    "d'",
-    "année",
-    "années",
-    "an",
-    "jusqu'en",
-    "dès",
-    "avant",
-    "après",
-    "fin",
-    "début",
-    "mi",
-    "été",
-    "printemps",
-    "automne",
-    "hiver",
-    "l'an",
-    "courant",
-    "vers",
-];
-
-const DEMONSTRATIVES: &[&str] = &["ces", "cette", "ce", "cet"];
-
-pub(crate) const AUXILIARIES: &[&str] = &[
-    "a", "ont", "sont", "est", "été", "était", "étaient", "avait", "avaient", "sera", "seront",
-    "furent", "fut", "auraient", "aurait", "ont-ils", "qui", "que", "dont", "où",
-];
-
-pub(crate) const PASSIVE: &[&str] = &[
-    "été", "sont", "est", "étaient", "était", "furent", "seront", "sera", "fut",
-];
-
-const ORDINAL_SUFFIXES: &[&str] = &[
-    "e", "er", "ère", "re", "ème", "eme", "è", "es", "ers", "ères", "èmes",
-];
-
 /// What deciding needs besides the number: the sentence's tokens, the token ranges that are
 /// dates or place names, and what the sentences before it named.
 pub(crate) struct MentionContext<'a> {
@@ -144,14 +104,14 @@ pub(crate) fn not_a_claim(
             return Some(NotAClaim::Identifier);
         }
         // "8 h 30": minutes after an hour.
-        if prev.is_some_and(|p| p.is("h"))
+        if prev.is_some_and(|p| lx.grammar.hour_marks.is(p))
             && m.first >= 2
             && tokens[m.first - 2].kind == TokenKind::Digits
         {
             return Some(NotAClaim::Identifier);
         }
         if let Some(n) = next.filter(|n| !n.space_before) {
-            if n.kind == TokenKind::Word && ORDINAL_SUFFIXES.contains(&n.lower.as_str()) {
+            if n.kind == TokenKind::Word && lx.grammar.ordinal_suffixes.contains(&n.lower) {
                 return Some(NotAClaim::Ordinal);
             }
             if n.kind == TokenKind::Word || matches!(n.lower.as_str(), "/" | "-" | "_" | ":") {
@@ -164,9 +124,6 @@ pub(crate) fn not_a_claim(
         }
         let v = t.value.unwrap_or(0.0);
         if !t.grouped && m.first == m.last && v.fract() == 0.0 && (1800.0..=2100.0).contains(&v) {
-            let year_before = prev.is_some_and(|p| {
-                YEAR_CONTEXT.contains(&p.lower.as_str()) || lx.months.contains_key(&p.lower)
-            });
             // "de l'ordre de 2000 soldats", "en 2000 soldats": a plural noun after it, or a
             // qualifier before it, makes it a count.
             let counted_after = next.is_some_and(|n| {
@@ -180,7 +137,6 @@ pub(crate) fn not_a_claim(
             });
             // Without a plural noun after it or a qualifier before it, a number that could be
             // a year is one ("puisque 2023 devrait afficher", "remonte à 1989").
-            let _ = year_before;
             if !counted_after && qualifier_before(lx, tokens, m).is_none() {
                 return Some(NotAClaim::Year);
             }
@@ -189,7 +145,7 @@ pub(crate) fn not_a_claim(
     if lx.dimensions.at(tokens, m.last + 1).is_some()
         || m.first.checked_sub(1).is_some_and(|p| {
             lx.dimension_openers.contains(&tokens[p].lower)
-                || (matches!(tokens[p].lower.as_str(), "de" | "d'")
+                || (lx.grammar.de.is(&tokens[p])
                     && p > 0
                     && lx.dimension_openers.contains(&tokens[p - 1].lower))
         })
@@ -206,7 +162,7 @@ pub(crate) fn not_a_claim(
         m.first
             .checked_sub(back)
             .is_some_and(|p| lx.thresholds.contains(&tokens[p].lower))
-    }) && prev.is_some_and(|p| matches!(p.lower.as_str(), "des" | "de" | "du" | "d'"))
+    }) && prev.is_some_and(|p| lx.grammar.de.is(p))
     {
         return Some(NotAClaim::Threshold);
     }
@@ -215,9 +171,7 @@ pub(crate) fn not_a_claim(
     }
     // "ces deux pays"; a demonstrative before digits repeats a figure ("ces 10 milliards
     // d'euros"), which is a claim again.
-    if prev.is_some_and(|p| DEMONSTRATIVES.contains(&p.lower.as_str()))
-        && m.form != NumberForm::Digits
-    {
+    if prev.is_some_and(|p| lx.grammar.demonstratives.is(p)) && m.form != NumberForm::Digits {
         return Some(NotAClaim::Anaphora);
     }
     // "les deux armées", "des deux pays": both, pointing back to two things just named.
@@ -338,7 +292,7 @@ pub(crate) fn constructions(
                 .get(n)
                 .and_then(|a| crate::lexicon::participle_lemma(&a.lower))
                 .filter(|l| l.ends_with('é'))
-                .filter(|_| tokens.get(n + 1).is_some_and(|a| a.is("par")))
+                .filter(|_| tokens.get(n + 1).is_some_and(|a| lx.grammar.agent.is(a)))
                 .and(recent_event)
                 .filter(|_| event_noun.is_none());
             if let Some(counted) = event_noun.cloned().or(elided.map(str::to_owned)) {
@@ -348,8 +302,8 @@ pub(crate) fn constructions(
             }
         }
         // "n'a causé ni blessures ni dommages"
-        if t.is("ni")
-            && (k.saturating_sub(6)..k).any(|j| matches!(tokens[j].lower.as_str(), "n'" | "ne"))
+        if lx.grammar.neither.is(t)
+            && (k.saturating_sub(6)..k).any(|j| lx.grammar.negation.is(&tokens[j]))
             && !(k.saturating_sub(6)..k).any(|j| lx.zero_determiners.contains(&tokens[j].lower))
             && tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word)
         {
@@ -361,38 +315,34 @@ pub(crate) fn constructions(
 
 /// An ordinal at `k` ("vingt-sixième", "26e", "première"): its value and last token.
 fn ordinal_at(lx: &Lexicon, tokens: &[Token], k: usize) -> Option<(f64, usize)> {
+    let g = &lx.grammar;
     let t = &tokens[k];
     if t.kind == TokenKind::Digits {
         let suffix = tokens.get(k + 1).filter(|s| !s.space_before)?;
         let v = t.value.filter(|v| v.fract() == 0.0 && *v >= 1.0)?;
-        return ORDINAL_SUFFIXES
-            .contains(&suffix.lower.as_str())
+        return g
+            .ordinal_suffixes
+            .contains(&suffix.lower)
             .then_some((v, k + 1));
     }
-    if matches!(t.lower.as_str(), "premier" | "première" | "premiere") {
-        return Some((1.0, k));
+    if let Some(&v) = g.ordinal_words.get(&t.lower) {
+        return Some((f64::from(v), k));
     }
-    if matches!(t.lower.as_str(), "second" | "seconde" | "deuxième") {
-        return Some((2.0, k));
-    }
-    let stem = t
-        .lower
-        .strip_suffix("ième")
-        .or_else(|| t.lower.strip_suffix("ieme"))?;
+    let stem = g
+        .ordinal_word_endings
+        .iter()
+        .find_map(|e| t.lower.strip_suffix(e.as_str()))?;
     // "cinquième" is "cinq", "neuvième" "neuf", "quatrième" "quatre", "onzième" "onze".
-    let stem = stem
-        .strip_suffix("qu")
-        .map_or_else(|| stem.to_owned(), |s| format!("{s}q"));
-    let stem = stem
-        .strip_suffix('v')
-        .map_or(stem.clone(), |s| format!("{s}f"));
-    let candidates = [stem.clone(), format!("{stem}e")];
+    let mut candidates = vec![stem.to_owned(), format!("{stem}e")];
+    for (from, to) in &g.ordinal_stems {
+        if let Some(s) = stem.strip_suffix(from.as_str()) {
+            candidates.push(format!("{s}{to}"));
+        }
+    }
     candidates.iter().find_map(|c| {
         let parts: Vec<&str> = c.split('-').collect();
-        if !parts
-            .iter()
-            .all(|p| lx.cardinals.contains(*p) || *p == "et")
-        {
+        let joined = |p: &&str| lx.cardinals.contains(*p) || lx.joiners.contains(*p);
+        if !parts.iter().all(joined) {
             return None;
         }
         crate::numbers::words_value(&parts).map(|v| (v, k))
@@ -421,7 +371,9 @@ fn one_is_licensed(
         // Népal", not "632 morts, selon un bilan".
         b.first > a.last
             && b.first - a.last <= 6
-            && matches!(tokens[b.first - 1].lower.as_str(), "et" | "," | "qu'")
+            && (lx.grammar.and.is(&tokens[b.first - 1])
+                || tokens[b.first - 1].is(",")
+                || lx.grammar.also.ends_before(tokens, b.first))
             && matches!(other.form, NumberForm::Words | NumberForm::Digits)
             && !in_date(other)
     };
@@ -438,7 +390,7 @@ fn one_is_licensed(
         .and_then(|p| mentions.get(p))
         .is_some_and(|p| coordinated(p, m) && (!tokens[m.first - 1].is(",") || same_noun(p)));
     // "21 missiles ainsi qu'un drone": "ainsi qu'" coordinates.
-    if m.first > 1 && tokens[m.first - 1].is("qu'") && tokens[m.first - 2].is("ainsi") {
+    if lx.grammar.also.ends_before(tokens, m.first) {
         return after_a_figure;
     }
     // "précise qu'un policier a été blessé": one casualty after a conjunction.
@@ -452,15 +404,15 @@ fn one_is_licensed(
         })
     };
     if m.first > 0
-        && matches!(tokens[m.first - 1].lower.as_str(), "l'" | "d'" | "qu'")
+        && lx.grammar.elisions.is(&tokens[m.first - 1])
         && qualifier_before(lx, tokens, m).is_none()
-        && !(tokens[m.first - 1].is("qu'") && casualty())
+        && !(lx.grammar.that.is(&tokens[m.first - 1]) && casualty())
     {
         return false;
     }
     // "au moins un", "plus d'un mort"; but "bien au-delà d'une fête" compares.
     if let Some((_, start)) = qualifier_before(lx, tokens, m) {
-        let elided_de = tokens[m.first - 1].is("d'") || tokens[m.first - 1].is("de");
+        let elided_de = lx.grammar.de.is(&tokens[m.first - 1]);
         let happens = noun_index(lx, tokens, m).is_some_and(|k| {
             lx.events.contains(&lx.lemma(&tokens[k].lower))
                 || crate::fields::predicate::carried(lx, &tokens[k].lower).is_some()
@@ -469,29 +421,7 @@ fn one_is_licensed(
         return !elided_de || happens;
     }
     // "dans un état grave", "par un missile": an article in a prepositional phrase.
-    if m.first > 0
-        && matches!(
-            tokens[m.first - 1].lower.as_str(),
-            "dans"
-                | "en"
-                | "à"
-                | "par"
-                | "sur"
-                | "pour"
-                | "avec"
-                | "sous"
-                | "chez"
-                | "vers"
-                | "contre"
-                | "entre"
-                | "sans"
-                | "de"
-                | "d'"
-                | "après"
-                | "avant"
-                | "malgré"
-        )
-    {
+    if m.first > 0 && lx.grammar.prepositions.is(&tokens[m.first - 1]) {
         return false;
     }
     if tokens

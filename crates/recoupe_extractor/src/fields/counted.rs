@@ -8,7 +8,6 @@ use recoupe_parser::Span;
 
 use crate::Lexicon;
 use crate::fields::actors::find_actors;
-use crate::mentions::{AUXILIARIES, PASSIVE};
 use crate::numbers::{NumberForm, NumberMention};
 use crate::tokens::{Token, TokenKind};
 
@@ -25,7 +24,7 @@ pub(crate) fn noun_index(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> O
         while tokens.get(k).is_some_and(is_quote) {
             k += 1;
         }
-        if tokens.get(k).is_some_and(|t| t.is("de") || t.is("d'")) {
+        if tokens.get(k).is_some_and(|t| lx.grammar.de.is(t)) {
             k += 1;
         } else if !matches!(m.form, NumberForm::ApproxNoun | NumberForm::Vague { .. }) {
             return None;
@@ -33,22 +32,16 @@ pub(crate) fn noun_index(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> O
     }
     // "un tiers des morts", "la moitié du pays", "un cinquième de la population"
     if m.form == NumberForm::Fraction {
-        if !tokens
-            .get(k)
-            .is_some_and(|t| matches!(t.lower.as_str(), "de" | "des" | "du" | "d'"))
-        {
+        if !tokens.get(k).is_some_and(|t| lx.grammar.de.is(t)) {
             return None;
         }
         k += 1;
-        if tokens
-            .get(k)
-            .is_some_and(|t| matches!(t.lower.as_str(), "la" | "l'"))
-        {
+        if tokens.get(k).is_some_and(|t| lx.grammar.articles.is(t)) {
             k += 1;
         }
     }
     // "12 des 45 frappes": the part counts the whole's noun.
-    if tokens.get(k).is_some_and(|t| t.is("des"))
+    if tokens.get(k).is_some_and(|t| lx.grammar.whole_of.is(t))
         && tokens
             .get(k + 1)
             .is_some_and(|t| t.kind == TokenKind::Digits || lx.cardinals.contains(&t.lower))
@@ -80,17 +73,11 @@ pub(crate) fn noun_index(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> O
 /// commerce mondial".
 pub(crate) fn noun_after(lx: &Lexicon, tokens: &[Token], last: usize) -> Option<usize> {
     let mut k = last + 1;
-    if !tokens
-        .get(k)
-        .is_some_and(|t| matches!(t.lower.as_str(), "de" | "du" | "des" | "d'"))
-    {
+    if !tokens.get(k).is_some_and(|t| lx.grammar.de.is(t)) {
         return None;
     }
     k += 1;
-    if tokens
-        .get(k)
-        .is_some_and(|t| matches!(t.lower.as_str(), "la" | "l'" | "leur" | "leurs"))
-    {
+    if tokens.get(k).is_some_and(|t| lx.grammar.is_determiner(t)) {
         k += 1;
     }
     let t = tokens.get(k)?;
@@ -99,9 +86,8 @@ pub(crate) fn noun_after(lx: &Lexicon, tokens: &[Token], last: usize) -> Option<
 
 /// Whether the figure is a part of a group named before: "deux d'entre eux", "quarante et une
 /// d'entre elles". It counts what the group counts.
-pub(crate) fn part_of_antecedent(tokens: &[Token], m: &NumberMention) -> bool {
-    tokens.get(m.last + 1).is_some_and(|t| t.is("d'"))
-        && tokens.get(m.last + 2).is_some_and(|t| t.is("entre"))
+pub(crate) fn part_of_antecedent(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> bool {
+    lx.grammar.among.at(tokens, m.last + 1).is_some()
 }
 
 /// What a zero negates: the noun after it ("aucune blessure", "sans faire de blessé", "ni
@@ -125,7 +111,7 @@ pub(crate) fn zero_noun(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> Op
     }
     let mut k = noun + 1;
     while k < tokens.len().min(noun + 5) {
-        if tokens[k].is("ni")
+        if lx.grammar.neither.is(&tokens[k])
             && let Some(n) = word(k + 1).filter(|&n| happens(n))
         {
             return Some(n);
@@ -144,7 +130,7 @@ pub(crate) fn count_noun_before(lx: &Lexicon, tokens: &[Token], first: usize) ->
             return None;
         }
         let de = tokens.get(k + 1)?;
-        if !matches!(de.lower.as_str(), "de" | "des" | "d'" | "du") {
+        if !lx.grammar.de.is(de) {
             return None;
         }
         let n = k + 2;
@@ -162,7 +148,7 @@ pub(crate) fn group_noun_before(lx: &Lexicon, tokens: &[Token], first: usize) ->
             return None;
         }
         let det = tokens.get(k + 1)?;
-        if !matches!(det.lower.as_str(), "les" | "des" | "ces" | "leurs") {
+        if !(lx.grammar.is_determiner(det) || lx.grammar.de.is(det)) {
             return None;
         }
         let n = k + 2;
@@ -197,10 +183,10 @@ pub(crate) fn state(
         }
         if let Some(state) = lx.participle(&t.lower, &lx.states) {
             let mut p = k - 1;
-            while p > noun && tokens[p].lower.ends_with("ment") {
+            while p > noun && lx.grammar.is_adverb(&tokens[p].lower) {
                 p -= 1;
             }
-            let passive = PASSIVE.contains(&tokens[p].lower.as_str());
+            let passive = lx.grammar.passive.is(&tokens[p]);
             let right_after =
                 p == noun || find_actors(lx, tokens, noun + 1, p + 1).len() == p - noun;
             if passive || right_after {
@@ -214,11 +200,11 @@ pub(crate) fn state(
 }
 
 /// Where the noun phrase starting after `from` ends: punctuation, a verb, the next number.
-pub(crate) fn noun_phrase_end(tokens: &[Token], from: usize, until: usize) -> usize {
+pub(crate) fn noun_phrase_end(lx: &Lexicon, tokens: &[Token], from: usize, until: usize) -> usize {
     let mut k = from + 1;
     while k < until.min(from + 8) {
         let t = &tokens[k];
-        if t.kind == TokenKind::Punct && t.lower != "-" || AUXILIARIES.contains(&t.lower.as_str()) {
+        if t.kind == TokenKind::Punct && t.lower != "-" || lx.grammar.noun_phrase_ends.is(t) {
             break;
         }
         k += 1;

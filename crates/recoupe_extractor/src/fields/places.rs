@@ -61,8 +61,8 @@ pub(crate) fn find_places(lx: &Lexicon, tokens: &[Token]) -> Vec<PlaceMention> {
             Some(PlaceRef::National)
         } else if gz.city_words.contains(&tokens[i].lower)
             && i > 0
-            && matches!(tokens[i - 1].lower.as_str(), "la" | "sa" | "leur" | "cette")
-            && !tokens.get(i + 1).is_some_and(|n| n.is("de") || n.is("d'"))
+            && lx.grammar.is_determiner(&tokens[i - 1])
+            && !tokens.get(i + 1).is_some_and(|n| lx.grammar.de.is(n))
         {
             // "la ville" alone; "la ville de Derna" names its city.
             Some(PlaceRef::LastCity)
@@ -72,10 +72,10 @@ pub(crate) fn find_places(lx: &Lexicon, tokens: &[Token]) -> Vec<PlaceMention> {
         // "25 % de la ville", "dans l'est du pays": these words name a place after "de" too.
         let after_de = |i: usize| {
             let mut k = i;
-            while k > 0 && matches!(tokens[k - 1].lower.as_str(), "l'" | "la" | "le" | "sa") {
+            while k > 0 && lx.grammar.is_determiner(&tokens[k - 1]) {
                 k -= 1;
             }
-            k > 0 && matches!(tokens[k - 1].lower.as_str(), "de" | "du" | "d'")
+            k > 0 && lx.grammar.de.is(&tokens[k - 1])
         };
         if let Some(place) = word_place
             && (introduced(lx, tokens, i) || after_de(i))
@@ -134,7 +134,7 @@ pub(crate) fn find_places(lx: &Lexicon, tokens: &[Token]) -> Vec<PlaceMention> {
 /// Whether a weak preposition introduces the name at `i` ("sur la mer Rouge").
 fn weakly_introduced(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
     let mut k = i;
-    while k > 0 && matches!(tokens[k - 1].lower.as_str(), "l'" | "la" | "le" | "les") {
+    while k > 0 && lx.grammar.articles.is(&tokens[k - 1]) {
         k -= 1;
     }
     k.checked_sub(1)
@@ -159,12 +159,7 @@ fn reference_point(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
 fn introduced(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
     let gz = &lx.gazetteer;
     let mut k = i;
-    while k > 0
-        && matches!(
-            tokens[k - 1].lower.as_str(),
-            "l'" | "la" | "le" | "les" | "sa" | "son" | "ses" | "leur" | "cette"
-        )
-    {
+    while k > 0 && lx.grammar.is_determiner(&tokens[k - 1]) {
         k -= 1;
     }
     let Some(prev) = k.checked_sub(1).and_then(|p| tokens.get(p)) else {
@@ -174,26 +169,29 @@ fn introduced(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
         return true;
     }
     // "A Rennes, cinq interpellations": "à" written without its accent, as a capital.
-    if prev.lower == "a" && prev.upper && (k == 1 || tokens[k - 2].kind == TokenKind::Punct) {
+    if lx.grammar.capital_a.is(prev)
+        && prev.upper
+        && (k == 1 || tokens[k - 2].kind == TokenKind::Punct)
+    {
         return true;
     }
     // "deux du Sri Lanka", "12 de Marseille": a figure and where its items come from.
-    if matches!(prev.lower.as_str(), "de" | "d'" | "du" | "des")
+    if lx.grammar.de.is(prev)
         && k >= 2
         && (tokens[k - 2].kind == TokenKind::Digits || lx.cardinals.contains(&tokens[k - 2].lower))
     {
         return true;
     }
-    if matches!(prev.lower.as_str(), "de" | "d'" | "du" | "des") {
+    if lx.grammar.de.is(prev) {
         // "la province d'Al Haouz", "la zone de préfecture de Marrakech", "la région
         // montagneuse d'Al Haouz": a place noun, perhaps with words of its own before "de".
         return (2..=4).any(|back| {
             k.checked_sub(back)
                 .and_then(|p| tokens.get(p))
-                .is_some_and(|n| gz.place_nouns.contains(&n.lower) || n.lower.ends_with("ienne"))
+                .is_some_and(|n| gz.place_nouns.contains(&n.lower))
         });
     }
-    if prev.lower == "et" || prev.lower == "," {
+    if lx.grammar.and.is(prev) || prev.lower == "," {
         return k >= 2 && place_ends_at(lx, tokens, k - 2);
     }
     false

@@ -84,7 +84,7 @@ enum Aux {
 fn aux_before(lx: &Lexicon, tokens: &[Token], k: usize, floor: usize) -> Aux {
     for j in (k.saturating_sub(3).max(floor)..k).rev() {
         let w = tokens[j].lower.as_str();
-        if w == "été" {
+        if lx.grammar.been.is(&tokens[j]) {
             return Aux::Etre;
         }
         if lx.predicates.auxiliaries.contains(w) {
@@ -221,7 +221,7 @@ fn word_at(lx: &Lexicon, tokens: &[Token], k: usize, after_aux: bool) -> Word {
 }
 
 fn is_adverb(lx: &Lexicon, t: &Token) -> bool {
-    t.lower.ends_with("ment") && t.lower.len() > 6 && !lx.predicates.carried.contains_key(&t.lower)
+    lx.grammar.is_adverb(&t.lower) && !lx.predicates.carried.contains_key(&t.lower)
 }
 
 /// 1. The verb before the figure whose object it is, scanning back over what may stand
@@ -237,22 +237,7 @@ fn object_verb(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, u
         let t = &tokens[k];
         // "par 18 drones": an agent, not an object. "parmi les 100 000 habitants", "selon",
         // "et": another phrase, or another figure's ("3 958 corps retrouvés et 9 000 disparus").
-        if t.is("par") && k + 1 == fig.first
-            || matches!(
-                t.lower.as_str(),
-                "parmi"
-                    | "selon"
-                    | "dont"
-                    | "comme"
-                    | "après"
-                    | "avant"
-                    | "depuis"
-                    | "pendant"
-                    | "et"
-                    | "ou"
-                    | "ni"
-            )
-        {
+        if lx.grammar.agent.is(t) && k + 1 == fig.first || lx.grammar.object_stops.is(t) {
             return None;
         }
         if t.kind == TokenKind::Punct {
@@ -269,7 +254,7 @@ fn object_verb(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, u
             || k == 0
             || (tokens[k - 1].kind == TokenKind::Word
                 && !lx.function_words.contains(&tokens[k - 1].lower)
-                && tokens.get(k + 1).is_some_and(|d| d.is("de") || d.is("d'")));
+                && tokens.get(k + 1).is_some_and(|d| lx.grammar.de.is(d)));
         match word_at(lx, tokens, k, after_aux) {
             Word::Predicate(lemma, end) => {
                 // "632 morts et 329 blessés": a noun of the figure before, not a verb.
@@ -288,7 +273,7 @@ fn object_verb(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, u
             || is_adverb(lx, t)
             || lx.count_nouns.contains(&t.lower)
             || lx.predicates.auxiliaries.contains(&t.lower)
-            || matches!(t.lower.as_str(), "que" | "qu'" | "total" | "n'" | "ne");
+            || lx.grammar.object_skips.is(t);
         if !skippable {
             return None;
         }
@@ -313,16 +298,13 @@ fn verb_after(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, us
         if t.kind == TokenKind::Punct
             && t.lower == ","
             && (best.is_some()
-                || tokens
-                    .get(k + 1)
-                    .is_some_and(|n| lx.predicates.auxiliaries.contains(&n.lower) || n.is("qui")))
+                || tokens.get(k + 1).is_some_and(|n| {
+                    lx.predicates.auxiliaries.contains(&n.lower) || lx.grammar.relatives.is(n)
+                }))
         {
             break;
         }
-        if matches!(
-            t.lower.as_str(),
-            "dont" | "où" | "tandis" | "alors" | "mais"
-        ) {
+        if lx.grammar.new_clause.at(tokens, k).is_some() {
             break;
         }
         let aux = aux_before(lx, tokens, k, fig.noun_end + 1);
@@ -339,7 +321,7 @@ fn verb_after(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, us
                 let known = lx.predicates.class(&lemma).is_some()
                     || lx.predicates.verb_at(tokens, k).is_some();
                 // "légèrement blessés": an adverb of a wound gives way to the participle.
-                let adverb = is_adverb(lx, &tokens[k]) || tokens[k].lower.ends_with("ment");
+                let adverb = lx.grammar.is_adverb(&tokens[k].lower);
                 let rank = match (known && !adverb, after_aux) {
                     (true, true) => 3,
                     (true, false) => 2,
@@ -350,7 +332,7 @@ fn verb_after(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, us
                 // the wound comes second and wins.
                 let casualty = |l: &str| {
                     use crate::PredicateClass::*;
-                    !l.ends_with("ment")
+                    !lx.grammar.is_adverb(l)
                         && matches!(lx.predicates.class(l), Some(Death | Wounded | Missing))
                 };
                 let settled = best.as_ref().is_some_and(|(_, b)| casualty(&b.0));
@@ -381,7 +363,7 @@ fn governing(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<(String, us
     let link = first.checked_sub(1)?;
     let k = link.checked_sub(1)?;
     let lemma = lx.lemma(&tokens[k].lower);
-    if matches!(tokens[link].lower.as_str(), "de" | "d'" | "des") {
+    if lx.grammar.de.is(&tokens[link]) {
         return lx.predicates.governing.get(&lemma).map(|l| (l.clone(), k));
     }
     let attack = carried(lx, &tokens[k].lower)

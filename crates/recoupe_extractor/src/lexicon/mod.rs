@@ -12,11 +12,13 @@ use chrono::Weekday;
 use serde::Deserialize;
 
 mod gazetteer;
+mod grammar;
 pub mod language;
 mod phrases;
 mod predicates;
 
 pub(crate) use gazetteer::{Gazetteer, PlaceId};
+pub(crate) use grammar::Grammar;
 pub(crate) use phrases::{Phrase, Phrases, phrase_at};
 pub(crate) use predicates::{PredicateLexicon, VerbKind, participle_lemma};
 
@@ -24,7 +26,7 @@ use crate::tokens::{TokenKind, tokenize};
 use crate::{PredicateClass, Qualifier, Unit};
 
 /// The data files of French.
-const FRENCH: [(&str, &str); 9] = [
+const FRENCH: [(&str, &str); 10] = [
     (
         "numbers.toml",
         include_str!("../../lexicon/fr/numbers.toml"),
@@ -46,6 +48,10 @@ const FRENCH: [(&str, &str); 9] = [
         include_str!("../../lexicon/fr/predicates.toml"),
     ),
     ("units.toml", include_str!("../../lexicon/fr/units.toml")),
+    (
+        "grammar.toml",
+        include_str!("../../lexicon/fr/grammar.toml"),
+    ),
 ];
 
 /// A lexicon file that does not parse.
@@ -268,6 +274,7 @@ pub struct Lexicon {
     pub(crate) subject_pronouns: HashSet<String>,
     pub(crate) rank_nouns: HashSet<String>,
     pub(crate) gazetteer: Gazetteer,
+    pub(crate) grammar: Grammar,
     pub(crate) predicates: PredicateLexicon,
     pub(crate) units: Phrases<Unit>,
     pub(crate) units_before: Phrases<Unit>,
@@ -363,11 +370,13 @@ impl Lexicon {
             time,
             predicates,
             units,
+            grammar,
         ] = FRENCH;
         let numbers: NumbersFile = load(numbers.0, numbers.1)?;
         let qualifiers: QualifiersFile = load(qualifiers.0, qualifiers.1)?;
         let nouns: NounsFile = load(nouns.0, nouns.1)?;
         let gazetteer = Gazetteer::load(load(places.0, places.1)?)?;
+        let grammar = Grammar::load(load(grammar.0, grammar.1)?);
         let predicates = PredicateLexicon::load(load(predicates.0, predicates.1)?)?;
         let units: UnitsFile = load(units.0, units.1)?;
         let mut unit_forms = Vec::new();
@@ -478,6 +487,7 @@ impl Lexicon {
             subject_pronouns: set(nouns.subject_pronouns),
             rank_nouns: set(nouns.rank_nouns),
             gazetteer,
+            grammar,
             predicates,
             units: phrases(unit_forms),
             units_before: phrases(unit_before),
