@@ -639,13 +639,14 @@ impl SentenceContext<'_> {
                 claims[i].explanation.places_from = PlacesFrom::Clause;
             }
         }
-        // "À Paris, … ont annoncé 119 000 et 800 000 manifestants": the second figure of a
-        // pair shares the place the first found before it.
+        // "À Paris, … ont annoncé 119 000 et 800 000 manifestants", "les décès à Derna à 3 958
+        // au lieu de 11 000": the second figure of a pair shares the place of the first.
         for i in 1..claims.len() {
             let gap = Span::new(claims[i - 1].number.end, claims[i].number.start).slice(text);
             let words: Vec<&str> = gap.split_whitespace().collect();
-            if words.last().is_some_and(|w| self.ac.lx.grammar.and.has(w))
-                && words.len() <= 3
+            let g = &self.ac.lx.grammar;
+            if (words.last().is_some_and(|w| g.and.has(w)) || g.instead.ends_words(&words))
+                && words.len() <= 4
                 && !matches!(
                     claims[i].explanation.places_from,
                     PlacesFrom::Clause | PlacesFrom::Sentence
@@ -1121,7 +1122,7 @@ impl SentenceContext<'_> {
             for p in ps {
                 let id = match p.place {
                     PlaceRef::Named(id) => Some(id),
-                    PlaceRef::National => self.ac.country,
+                    PlaceRef::National | PlaceRef::Country => self.ac.country,
                     PlaceRef::Capital => {
                         self.ac.country.and_then(|c| lx.gazetteer.places[c].capital)
                     }
@@ -1139,6 +1140,17 @@ impl SentenceContext<'_> {
                     spans.push(p.span);
                 }
             }
+            // "la ville de Derna, dans l'est du pays": a place said to lie in another is the
+            // figure's, not both.
+            let gz = &lx.gazetteer;
+            let keep: Vec<bool> = ids
+                .iter()
+                .map(|&a| !ids.iter().any(|&b| b != a && gz.is_within(b, a)))
+                .collect();
+            let mut k = keep.iter();
+            ids.retain(|_| k.next().copied().unwrap_or(true));
+            let mut k = keep.iter();
+            spans.retain(|_| k.next().copied().unwrap_or(true));
             (ids, spans)
         };
         // The clause ends at the next figure, at an incise that names the source (", a

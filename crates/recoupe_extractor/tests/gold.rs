@@ -541,7 +541,7 @@ fn dev_maroc() {
             precision: 1.0,
             fields: &[
                 ("qualifier", 1.0),
-                ("places", 0.898),
+                ("places", 0.925),
                 ("cumulative", 0.962),
                 ("as_of month", 1.0),
                 ("predicate", 0.925),

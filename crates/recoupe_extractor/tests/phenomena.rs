@@ -267,7 +267,8 @@ fn places_from_the_gazetteer() {
         "2024-01",
         "Trois soldats ont été tués à la Tour 22, en Jordanie.",
     );
-    assert_eq!(c.places, ["Tour 22", "Jordanie"]);
+    // "en Jordanie" says where the Tower lies: the figure's place is the Tower.
+    assert_eq!(c.places, ["Tour 22"]);
     assert_eq!(c.countries, ["Jordanie"]);
     let c = one(
         "2024-01",
@@ -762,4 +763,29 @@ fn another_language_is_skipped_with_a_warning() {
     assert_eq!(read.claims.len(), 1);
     assert_eq!(read.claims[0].value, 3.0);
     assert!(read.diagnostics[0].message.contains("English"));
+}
+
+#[test]
+fn places_by_apposition_impact_and_anaphora() {
+    // A place said to lie in another is the figure's, not both.
+    let c = one(
+        "2024-02-10",
+        "Selon le bilan, la crue qui a frappé la ville de Séville, dans le sud de l'Espagne, a fait 62 morts.",
+    );
+    assert_eq!(c.places, ["Séville"]);
+    // The object of a verb of impact is where it struck.
+    let c = one(
+        "2024-02-10",
+        "Les pluies qui ont ravagé Benghazi, dans l'est de la Libye, ont fait 14 morts.",
+    );
+    assert_eq!(c.places, ["Benghazi"]);
+    // "la ville" is the city named last; a figure set against another shares its place.
+    let claims = check(
+        "2024-02-10",
+        "Le maire de Bastia a revu le nombre de sinistrés dans la ville à 1 200 au lieu de 900.",
+    );
+    assert_eq!(
+        claims.iter().map(|c| c.places.clone()).collect::<Vec<_>>(),
+        [vec!["Bastia".to_owned()], vec!["Bastia".to_owned()]]
+    );
 }

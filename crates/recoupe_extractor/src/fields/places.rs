@@ -19,8 +19,10 @@ pub(crate) enum PlaceRef {
     Named(PlaceId),
     /// "la capitale": the capital of the article's country.
     Capital,
-    /// "au niveau national": the article's country.
+    /// "au niveau national", "en régions": the whole of the article's country.
     National,
+    /// "du pays": the article's country, as a place like any other.
+    Country,
     /// "de la ville", "dans sa ville": the city the text named last.
     LastCity,
 }
@@ -58,7 +60,7 @@ pub(crate) fn find_places(lx: &Lexicon, tokens: &[Token]) -> Vec<PlaceMention> {
         let word_place = if gz.capital_words.contains(&tokens[i].lower) {
             Some(PlaceRef::Capital)
         } else if gz.country_words.contains(&tokens[i].lower) {
-            Some(PlaceRef::National)
+            Some(PlaceRef::Country)
         } else if gz.city_words.contains(&tokens[i].lower)
             && i > 0
             && lx.grammar.is_determiner(&tokens[i - 1])
@@ -165,7 +167,7 @@ fn introduced(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
     let Some(prev) = k.checked_sub(1).and_then(|p| tokens.get(p)) else {
         return false;
     };
-    if gz.prepositions.contains(&prev.lower) {
+    if gz.prepositions.contains(&prev.lower) || gz.impact_verbs.contains(&prev.lower) {
         return true;
     }
     // "A Rennes, cinq interpellations": "à" written without its accent, as a capital.
@@ -240,6 +242,7 @@ mod tests {
                     PlaceRef::Named(id) => lx.gazetteer.name(id).to_owned(),
                     PlaceRef::Capital => "<capitale>".into(),
                     PlaceRef::National => "<national>".into(),
+                    PlaceRef::Country => "<pays>".into(),
                     PlaceRef::LastCity => "<ville>".into(),
                 };
                 format!("{}={name}", p.span.slice(text))

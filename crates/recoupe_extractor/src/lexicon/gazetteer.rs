@@ -13,6 +13,7 @@ use super::{LexiconError, words_of};
 pub(super) struct PlacesFile {
     prepositions: WordsTable,
     weak_prepositions: WordsTable,
+    impact_verbs: WordsTable,
     place_nouns: WordsTable,
     national: WordsTable,
     country_words: WordsTable,
@@ -91,6 +92,7 @@ pub(crate) struct Gazetteer {
     by_name: HashMap<String, PlaceId>,
     pub prepositions: Vec<String>,
     pub weak_prepositions: Vec<String>,
+    pub impact_verbs: Vec<String>,
     pub place_nouns: Vec<String>,
     pub national: Vec<Vec<String>>,
     pub country_words: Vec<String>,
@@ -222,6 +224,7 @@ impl Gazetteer {
             by_name,
             prepositions: file.prepositions.words,
             weak_prepositions: file.weak_prepositions.words,
+            impact_verbs: file.impact_verbs.words,
             place_nouns: file.place_nouns.words,
             national: file.national.words.iter().map(|w| words_of(w)).collect(),
             country_words: file.country_words.words,

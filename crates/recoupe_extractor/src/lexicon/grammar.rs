@@ -30,6 +30,7 @@ pub(super) struct GrammarFile {
     hour_marks: Vec<String>,
     partitive: Vec<String>,
     place_owners: Vec<String>,
+    instead: Vec<String>,
     source_clause: Vec<String>,
     part_openers: Vec<String>,
     object_skips: Vec<String>,
@@ -89,6 +90,12 @@ impl Words {
             .any(|w| lower.windows(w.len()).any(|win| win == w.as_slice()))
     }
 
+    /// Whether the words of a text (split on whitespace) end with an entry.
+    pub fn ends_words(&self, words: &[&str]) -> bool {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        self.words.iter().any(|w| lower.ends_with(w))
+    }
+
     /// Whether an entry ends right before `end` (its last word is `tokens[end - 1]`).
     pub fn ends_before(&self, tokens: &[Token], end: usize) -> bool {
         self.words.iter().any(|w| {
@@ -119,6 +126,7 @@ pub(crate) struct Grammar {
     pub hour_marks: Words,
     pub partitive: Words,
     pub place_owners: Words,
+    pub instead: Words,
     pub source_clause: Words,
     pub part_openers: Words,
     pub object_skips: Words,
@@ -159,6 +167,7 @@ impl Grammar {
             hour_marks: Words::new(&f.hour_marks),
             partitive: Words::new(&f.partitive),
             place_owners: Words::new(&f.place_owners),
+            instead: Words::new(&f.instead),
             source_clause: Words::new(&f.source_clause),
             part_openers: Words::new(&f.part_openers),
             object_skips: Words::new(&f.object_skips),
