@@ -257,6 +257,24 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
         // The next sentence may continue the place of this one's figures when they share
         // one their text names; a list of places ("Al Haouz…, Taroudant…, Chichaoua…") or
         // a total and its parts ("en France, dont 77 à Paris") is not continued.
+        // A sentence without figures keeps the carry, unless it names other places ("le
+        // navire se trouvait au sud-ouest du port d'Aden").
+        if found.is_empty() {
+            let carried: Vec<PlaceId> = previous_places
+                .as_ref()
+                .map(|(_, (ids, _))| ids.clone())
+                .unwrap_or_default();
+            let elsewhere = sd.places.iter().any(|p| match p.place {
+                PlaceRef::Named(id) => !carried.contains(&id),
+                PlaceRef::Capital => !carried
+                    .iter()
+                    .any(|&c| country.is_some_and(|k| lx.gazetteer.places[k].capital == Some(c))),
+                _ => false,
+            });
+            if elsewhere {
+                previous_places = None;
+            }
+        }
         if let Some(first) = found.first() {
             let named = matches!(
                 first.explanation.places_from,
@@ -955,6 +973,7 @@ impl SentenceContext<'_> {
         });
         let signs = KindSigns {
             event_noun,
+            participants: written_noun.is_some_and(|n| lx.participants.contains(n)),
             predicate: predicate_class,
             ordinal: m.form == NumberForm::Ordinal,
             window: own_window.is_some(),

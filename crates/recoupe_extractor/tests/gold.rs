@@ -581,7 +581,7 @@ fn dev_merrouge() {
             precision: 1.0,
             fields: &[
                 ("qualifier", 1.0),
-                ("places", 0.75),
+                ("places", 0.776),
                 ("cumulative", 0.973),
                 ("as_of month", 0.934),
                 ("predicate", 0.789),

@@ -789,3 +789,27 @@ fn places_by_apposition_impact_and_anaphora() {
         [vec!["Bastia".to_owned()], vec!["Bastia".to_owned()]]
     );
 }
+
+#[test]
+fn whom_a_source_speaks_to_is_not_the_source() {
+    let c = one(
+        "2024-02-10",
+        "Plus de 2 000 grévistes ont été recensés, a déclaré à l'AFP la secrétaire générale de la CGT.",
+    );
+    assert_eq!(c.source.as_deref(), Some("CGT"));
+    // Unnamed speakers through an agency: the agency's.
+    let c = one(
+        "2024-02-10",
+        "Trois roquettes ont visé la base, ont indiqué des sources à Reuters.",
+    );
+    assert_eq!(c.source.as_deref(), Some("Reuters"));
+}
+
+#[test]
+fn people_at_an_event_are_one_event_not_a_level() {
+    let c = one(
+        "2024-02-10",
+        "La CGT a compté 40 000 manifestants à Rennes.",
+    );
+    assert_eq!(c.kind, ClaimKind::Event);
+}

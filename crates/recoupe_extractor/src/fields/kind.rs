@@ -1,7 +1,8 @@
 //! Running total, one event's count, a level, or a change, from the language:
 //!
-//! - a figure of something that happens (an event noun, "27 attaques"; a casualty or an event
-//!   as predicate, "56 militaires ont été blessés") is never a level;
+//! - a figure of something that happens (an event noun, "27 attaques"; people at an event,
+//!   "1,2 million de manifestants"; a casualty or an event as predicate, "56 militaires ont
+//!   été blessés") is never a level;
 //! - it is a running total with a window ("depuis le 17 octobre", "en trois mois"), a mark of
 //!   time ("jusqu'à présent", "le bilan est passé à", "porte le nombre total de … à 61"), as
 //!   the n-th of its kind ("la vingt-sixième attaque"), or as a casualty toll in an article
@@ -21,6 +22,8 @@ use crate::{ClaimKind, PredicateClass};
 pub(crate) struct KindSigns {
     /// The counted noun names an event ("attaque", "frappe", "mort").
     pub event_noun: bool,
+    /// The counted noun names people at an event ("manifestant", "spectateur").
+    pub participants: bool,
     /// The predicate's class, if any.
     pub predicate: Option<PredicateClass>,
     /// Counted by an ordinal ("la vingt-sixième attaque").
@@ -59,7 +62,7 @@ pub(crate) fn kind(s: KindSigns) -> ClaimKind {
             s.predicate,
             Some(PredicateClass::Evacuated | PredicateClass::Arrested)
         );
-    let eventive = s.event_noun || s.predicate.is_some_and(|c| !c.is_level());
+    let eventive = s.event_noun || s.participants || s.predicate.is_some_and(|c| !c.is_level());
     if s.ordinal {
         return ClaimKind::Cumulative;
     }

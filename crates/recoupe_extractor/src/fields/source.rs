@@ -70,7 +70,7 @@ pub(crate) fn find_source(lx: &Lexicon, tokens: &[Token], text: &str) -> Option<
 /// The noun phrase from `from` to the next punctuation: a known source in it, or its words.
 fn noun_phrase(lx: &Lexicon, tokens: &[Token], from: usize, text: &str) -> Option<(String, Span)> {
     let mut end = from;
-    while end < tokens.len() && end < from + 12 {
+    while end < tokens.len() && end < from + 16 {
         let t = &tokens[end];
         if t.kind == TokenKind::Punct
             && matches!(t.lower.as_str(), "," | "." | ";" | ":" | "\"" | "(" | ")")
@@ -83,17 +83,54 @@ fn noun_phrase(lx: &Lexicon, tokens: &[Token], from: usize, text: &str) -> Optio
         return None;
     }
     let span = tokens[from].span.cover(tokens[end - 1].span);
-    if let Some(name) = known(lx, tokens, from, end) {
+    // "à l'AFP", "au Parisien": whom the source spoke to, not the source.
+    let mut addressees = Vec::new();
+    for k in from..end {
+        if let Some(n) = lx.grammar.addressee.at(tokens, k) {
+            let mut j = k + n;
+            while j < end && lx.grammar.articles.is(&tokens[j]) {
+                j += 1;
+            }
+            if let Some(p) = lx.sources.at(tokens, j) {
+                addressees.push((k, j + p.words.len()));
+            }
+        }
+    }
+    let speaking = |k: usize| !addressees.iter().any(|&(a, b)| a <= k && k < b);
+    if let Some(name) = (from..end)
+        .filter(|&k| speaking(k))
+        .find_map(|k| lx.sources.at(tokens, k).map(|p| p.value.clone()))
+    {
         return Some((name, span));
     }
-    // Skip the day and the article: "a indiqué mercredi la numéro deux" → "la numéro deux".
-    let mut start = from;
+    // "ont indiqué les sources à Reuters", "a indiqué à l'AFP un responsable": unnamed
+    // speakers through an agency are the agency's.
+    if let Some(agency) = addressees.iter().find_map(|&(a, b)| {
+        (a..b)
+            .find_map(|k| lx.sources.at(tokens, k).map(|p| p.value.clone()))
+            .filter(|name| lx.agencies.contains(name))
+    }) {
+        return Some((agency, span));
+    }
+    // Skip the time, the addressee and the article: "a indiqué mercredi la numéro deux" →
+    // "la numéro deux"; "a déclaré quelques minutes plus tôt à l'AFP le secrétaire
+    // général" → "secrétaire général".
+    let start = (from..end)
+        .rev()
+        .take_while(|&k| speaking(k))
+        .last()
+        .unwrap_or(from);
+    let mut start = addressees
+        .iter()
+        .map(|&(_, b)| b)
+        .max()
+        .unwrap_or(start)
+        .max(from);
     while start < end
         && (lx.weekdays.contains_key(&tokens[start].lower)
-            || matches!(
-                tokens[start].lower.as_str(),
-                "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "du"
-            ))
+            || lx.grammar.articles.is(&tokens[start])
+            || lx.grammar.de.is(&tokens[start])
+            || lx.grammar.indefinite.is(&tokens[start]))
     {
         start += 1;
     }
