@@ -943,7 +943,7 @@ impl SentenceContext<'_> {
 
         // Places: the figure's own clause, then before it in the sentence, then the sentence
         // before, then the country the article is about.
-        let (place_ids, from, spans) = self.places(m, last, prev_last, next_first);
+        let (place_ids, from, spans) = self.places(m, last, noun_at, prev_last, next_first);
         let places: Vec<String> = place_ids
             .iter()
             .map(|&p| lx.gazetteer.name(p).to_owned())
@@ -1080,6 +1080,43 @@ impl SentenceContext<'_> {
         }
     }
 
+    /// The ground of the side whose targets an attack hit: the figure counts attacks or
+    /// targets, and "contre" or a target noun is followed by an actor with a home ("60 frappes
+    /// contre 16 cibles houthies", "16 cibles houthies", "des frappes sur des positions
+    /// du Hezbollah"). Read up to the next comma, within a dozen words.
+    fn target_side(&self, m: &NumberMention, noun_at: Option<usize>) -> Option<(PlaceId, Span)> {
+        let lx = self.ac.lx;
+        let tokens = self.tokens();
+        let noun = &tokens[noun_at?].lower;
+        let attack = crate::fields::predicate::carried(lx, noun)
+            .is_some_and(|p| lx.predicates.class(&p) == Some(crate::PredicateClass::Attacked));
+        let target = |t: &Token| lx.target_nouns.contains(&lx.lemma(&t.lower));
+        if !attack && !target(&tokens[noun_at?]) {
+            return None;
+        }
+        let end = tokens.len().min(m.first + 14);
+        let mut anchor = None;
+        for k in m.first..end {
+            let t = &tokens[k];
+            if t.kind == TokenKind::Punct && !matches!(t.lower.as_str(), "\"" | "«" | "»") {
+                return None;
+            }
+            if lx.predicates.target_links.contains(&t.lower) || target(t) {
+                anchor = Some(k);
+            }
+            if let Some(a) = anchor
+                && k > a
+                && k <= a + 4
+                && let Some(p) = lx.actors.at(tokens, k)
+                && let Some(&home) = lx.actor_homes.get(&p.value)
+            {
+                let last = k + p.words.len() - 1;
+                return Some((home, tokens[k].span.cover(tokens[last].span)));
+            }
+        }
+        None
+    }
+
     /// The places of a figure, where they came from, and the spans that named them: a place
     /// whose figure follows it in parentheses or after "avec" ("Taroudant (271)", "Al Haouz
     /// avec 394 victimes"); else the places of the figure's own clause (up to an incise that
@@ -1091,6 +1128,7 @@ impl SentenceContext<'_> {
         &self,
         m: &NumberMention,
         last: usize,
+        noun_at: Option<usize>,
         prev_last: usize,
         next_first: usize,
     ) -> (Vec<PlaceId>, PlacesFrom, Vec<Span>) {
@@ -1220,6 +1258,11 @@ impl SentenceContext<'_> {
             }
             let (ids, spans) = resolve(chain);
             return (ids, PlacesFrom::Clause, spans);
+        }
+        // "trois frappes contre des cibles houthies": an attack on a side's targets struck
+        // where that side holds ground.
+        if let Some((id, span)) = self.target_side(m, noun_at) {
+            return (vec![id], PlacesFrom::Clause, vec![span]);
         }
         // A sentence that opens on a place frames its figures: "Dans la capitale, des heurts
         // ont éclaté…", "A Rennes, cinq interpellations ont eu lieu, rapporte la préfecture

@@ -581,10 +581,10 @@ fn dev_merrouge() {
             precision: 1.0,
             fields: &[
                 ("qualifier", 1.0),
-                ("places", 0.776),
+                ("places", 0.815),
                 ("cumulative", 0.973),
                 ("as_of month", 0.934),
-                ("predicate", 0.789),
+                ("predicate", 0.92),
                 ("unit", 1.0),
             ],
             non_claims: 0,

@@ -578,6 +578,27 @@ fn places_per_item_and_at_their_own_level() {
 }
 
 #[test]
+fn an_attack_on_a_sides_targets_struck_where_that_side_holds_ground() {
+    let claims = check(
+        "2024-02-10",
+        "En mer Rouge, la tension monte. Dans la nuit, les chasseurs ont mené 14 frappes contre des sites houthis.",
+    );
+    assert_eq!(claims[0].places, ["Yémen"]);
+    // A place the text attaches wins.
+    let claims = check(
+        "2024-02-10",
+        "Les chasseurs ont mené 14 frappes contre des positions iraniennes en Syrie.",
+    );
+    assert_eq!(claims[0].places, ["Syrie"]);
+    // Not an attack: the targets' side says nothing of where the figure is.
+    let claims = check(
+        "2024-02-10",
+        "À Paris, 300 manifestants ont défilé contre les frappes israéliennes.",
+    );
+    assert_eq!(claims[0].places, ["Paris"]);
+}
+
+#[test]
 fn days_of_the_month_are_not_counts() {
     for text in [
         "Les grèves des 9 et 23 février ont rassemblé 300 000 personnes.",

@@ -119,6 +119,17 @@ pub(crate) fn read(
     shared: Option<&PredicateRead>,
 ) -> Option<PredicateRead> {
     let span = |a: usize, b: usize| Some(tokens[a].span.cover(tokens[b].span));
+    let noun_says = fig
+        .noun
+        .is_some_and(|k| carried(lx, &tokens[k].lower).is_some());
+    if !noun_says && let Some((a, b)) = forecast(lx, tokens, fig) {
+        return Some(PredicateRead {
+            lemma: lx.predicates.forecast.clone(),
+            span: span(a, b),
+            from: PredicateFrom::Verb,
+            with_aux: true,
+        });
+    }
     if let Some((lemma, a, b)) = object_verb(lx, tokens, fig) {
         return Some(PredicateRead {
             lemma,
@@ -241,7 +252,7 @@ fn object_verb(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, u
             return None;
         }
         if t.kind == TokenKind::Punct {
-            if matches!(t.lower.as_str(), "\"" | "«" | "»" | "'") {
+            if is_quote(t) {
                 continue;
             }
             return None;
@@ -255,6 +266,10 @@ fn object_verb(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, u
             || (tokens[k - 1].kind == TokenKind::Word
                 && !lx.function_words.contains(&tokens[k - 1].lower)
                 && tokens.get(k + 1).is_some_and(|d| lx.grammar.de.is(d)));
+        // "ont forcé 2 000 navires à changer de route": the infinitive says what happened.
+        if lx.predicates.causatives.contains(&t.lower) {
+            return caused(lx, tokens, fig);
+        }
         match word_at(lx, tokens, k, after_aux) {
             Word::Predicate(lemma, end) => {
                 // "632 morts et 329 blessés": a noun of the figure before, not a verb.
@@ -307,12 +322,31 @@ fn verb_after(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, us
         if lx.grammar.new_clause.at(tokens, k).is_some() {
             break;
         }
+        // "beaucoup plus qu'anticipé": a comparison, not what happened.
+        if k >= 2
+            && lx.grammar.that.is(&tokens[k - 1])
+            && lx.grammar.comparatives.is(&tokens[k - 2])
+        {
+            k += 1;
+            continue;
+        }
         let aux = aux_before(lx, tokens, k, fig.noun_end + 1);
         let after_aux = aux != Aux::None;
+        // "3 000 familles ont dû quitter leur maison": the infinitive says what happened.
+        if after_aux
+            && lx.predicates.modals.contains(&t.lower)
+            && let Some((lemma, last)) = lx.predicates.infinitive_at(tokens, k + 1)
+        {
+            best = Some((3, (lemma, k + 1, last, true)));
+            break;
+        }
         match word_at(lx, tokens, k, after_aux) {
-            // "les deux armées ont détruit un missile": what the subject did.
+            // "les deux armées ont détruit un missile": what the subject did; but in "les
+            // 300 maisons qu'ont détruites les crues" the figure is the object.
             Word::Predicate(lemma, last)
-                if aux == Aux::Avoir && !lx.predicates.intransitive.contains(&lemma) =>
+                if aux == Aux::Avoir
+                    && !lx.predicates.intransitive.contains(&lemma)
+                    && !object_relative(lx, tokens, fig.noun_end + 1, k) =>
             {
                 k = last + 1;
                 continue;
@@ -357,6 +391,73 @@ fn verb_after(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, us
     best.map(|(_, b)| b)
 }
 
+/// A forecast: the figure is the value of "devrait être", "pourrait n'être que", "pourrait
+/// être limitée à" before it in its clause. Gives the span from the modal to the copula.
+fn forecast(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(usize, usize)> {
+    let p = &lx.predicates;
+    let floor = fig.clause_start.max(fig.first.saturating_sub(7));
+    let copula = (floor..fig.first)
+        .rev()
+        .find(|&c| p.forecast_copulas.contains(&tokens[c].lower))?;
+    // Nothing but words between the copula and the figure ("n'être que de", "être limitée à").
+    if tokens[copula + 1..fig.first]
+        .iter()
+        .any(|t| t.kind != TokenKind::Word)
+    {
+        return None;
+    }
+    let mut m = copula;
+    while m > floor {
+        m -= 1;
+        let w = &tokens[m].lower;
+        if p.forecast_modals.contains(w) {
+            return Some((m, copula));
+        }
+        if !lx.grammar.negation.is(&tokens[m]) && !is_adverb(lx, &tokens[m]) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The predicate a causative gives its object: the infinitive after "à" or "de" that
+/// follows the figure's noun ("ont forcé 2 000 navires à changer de route" → détourné).
+fn caused(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, usize, usize)> {
+    let end = fig.clause_end.min(tokens.len()).min(fig.noun_end + 8);
+    for link in fig.noun_end + 1..end {
+        let t = &tokens[link];
+        if t.kind == TokenKind::Punct && !is_quote(t) || t.kind == TokenKind::Digits {
+            return None;
+        }
+        let links = t.is("à") || matches!(t.lower.as_str(), "de" | "d'");
+        if links && let Some((lemma, last)) = lx.predicates.infinitive_at(tokens, link + 1) {
+            return Some((lemma, link + 1, last));
+        }
+    }
+    None
+}
+
+fn is_quote(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "\"" | "«" | "»" | "'")
+}
+
+/// Whether "que" stands before the verb at `k` with only auxiliaries and negation between:
+/// the noun before is the verb's object ("les 300 maisons qu'ont détruites les crues").
+fn object_relative(lx: &Lexicon, tokens: &[Token], from: usize, k: usize) -> bool {
+    let mut j = k;
+    while j > from {
+        j -= 1;
+        let t = &tokens[j];
+        if lx.grammar.that.is(t) {
+            return true;
+        }
+        if !lx.predicates.auxiliaries.contains(&t.lower) && !lx.grammar.negation.is(t) {
+            return false;
+        }
+    }
+    false
+}
+
 /// 4. "la participation de 80 000 personnes", "l'interception de 18 drones"; an attack
 ///    "contre" its targets ("60 frappes contre 16 cibles": the targets were hit).
 fn governing(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<(String, usize)> {
@@ -364,7 +465,25 @@ fn governing(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<(String, us
     let k = link.checked_sub(1)?;
     let lemma = lx.lemma(&tokens[k].lower);
     if lx.grammar.de.is(&tokens[link]) {
-        return lx.predicates.governing.get(&lemma).map(|l| (l.clone(), k));
+        if let Some(l) = lx.predicates.governing.get(&lemma) {
+            return Some((l.clone(), k));
+        }
+        // "la progression du PIB de 0,9 %": the action noun's own complement between.
+        let mut j = k;
+        while j > 0 && lx.grammar.is_determiner(&tokens[j - 1]) {
+            j -= 1;
+        }
+        let complement = tokens[k].kind == TokenKind::Word
+            && !lx.function_words.contains(&tokens[k].lower)
+            && j > 0
+            && lx.grammar.de.is(&tokens[j - 1]);
+        let head = j.checked_sub(2).filter(|_| complement)?;
+        let lemma = lx.lemma(&tokens[head].lower);
+        return lx
+            .predicates
+            .governing
+            .get(&lemma)
+            .map(|l| (l.clone(), head));
     }
     let attack = carried(lx, &tokens[k].lower)
         .is_some_and(|p| lx.predicates.class(&p) == Some(crate::PredicateClass::Attacked));
@@ -460,6 +579,68 @@ mod tests {
         assert_eq!(
             predicate("Les rebelles ont réalisé au moins 57 attaques").as_deref(),
             Some("mené")
+        );
+    }
+
+    #[test]
+    fn causatives_modals_and_relatives_give_the_verb_that_says_what_happened() {
+        assert_eq!(
+            predicate("La tempête a forcé 40 avions à se dérouter vers Lyon").as_deref(),
+            Some("détourné")
+        );
+        assert_eq!(
+            predicate("L'incendie a contraint les 120 passagers à abandonner le navire").as_deref(),
+            Some("évacué")
+        );
+        assert_eq!(
+            predicate("Les crues ont obligé 300 habitants à évacuer").as_deref(),
+            Some("évacué")
+        );
+        assert_eq!(
+            predicate("3 000 familles ont dû quitter leur maison").as_deref(),
+            Some("déplacé")
+        );
+        assert_eq!(
+            predicate("les 300 maisons qu'ont détruites les crues").as_deref(),
+            Some("détruit")
+        );
+        // Without "que", what the subject did to something else.
+        assert_eq!(
+            predicate("les 12 soldats ont détruit un char").as_deref(),
+            None
+        );
+    }
+
+    #[test]
+    fn forecasts_finite_verbs_and_action_nouns_with_a_complement() {
+        assert_eq!(
+            predicate("le déficit devrait être de 4,4 % en 2025").as_deref(),
+            Some("prévu")
+        );
+        assert_eq!(
+            predicate("la croissance pourrait n'être que de 0,8 % cette année").as_deref(),
+            Some("prévu")
+        );
+        assert_eq!(
+            predicate("un objectif de 2,1 % programmé par le ministère").as_deref(),
+            Some("prévu")
+        );
+        // A count whose noun says what happened keeps it.
+        assert_eq!(
+            predicate("le bilan pourrait être de 3 000 morts").as_deref(),
+            Some("tué")
+        );
+        assert_eq!(
+            predicate("la police a compté 80 000 manifestants, bien plus qu'escompté").as_deref(),
+            None
+        );
+        assert_eq!(
+            predicate("chaque jour, 300 cargos transitent par le canal").as_deref(),
+            Some("transité")
+        );
+        assert_eq!(
+            predicate("la hausse des loyers de 3,5 % annoncée lundi").as_deref(),
+            Some("augmenté")
         );
     }
 }

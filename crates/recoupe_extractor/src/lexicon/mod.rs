@@ -163,7 +163,18 @@ struct TimesTable {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ActorsFile {
-    actor: Vec<NamedForms>,
+    targets: Vec<String>,
+    actor: Vec<ActorEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorEntry {
+    name: String,
+    forms: Vec<String>,
+    /// Where the actor holds ground, a gazetteer name: its targets lie there.
+    #[serde(default)]
+    home: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -282,6 +293,10 @@ pub struct Lexicon {
     pub(crate) units_before: Phrases<Unit>,
     pub(crate) change_openers: Vec<Vec<String>>,
     pub(crate) actors: Phrases<String>,
+    /// Where an actor holds ground ("houthi" → Yémen): an attack on its targets struck there.
+    pub(crate) actor_homes: HashMap<String, PlaceId>,
+    /// Nouns of what an attack hits ("cible", "site", "position"), as lemmas.
+    pub(crate) target_nouns: HashSet<String>,
     pub(crate) sources: Phrases<String>,
     pub(crate) source_openers: Vec<Vec<String>>,
     pub(crate) source_verbs: HashSet<String>,
@@ -396,6 +411,19 @@ impl Lexicon {
             unit_before.extend(u.before.into_iter().map(|f| (f, unit)));
         }
         let actors: ActorsFile = load(actors.0, actors.1)?;
+        let mut actor_homes = HashMap::new();
+        for a in &actors.actor {
+            if let Some(home) = &a.home {
+                let id = gazetteer.find(home).ok_or_else(|| LexiconError {
+                    file: "actors.toml".into(),
+                    message: format!(
+                        "actor `{}` has home `{home}`, which places.toml does not name",
+                        a.name
+                    ),
+                })?;
+                actor_homes.insert(a.name.clone(), id);
+            }
+        }
         let sources: SourcesFile = load(sources.0, sources.1)?;
         let time: TimeFile = load(time.0, time.1)?;
 
@@ -495,6 +523,8 @@ impl Lexicon {
             units: phrases(unit_forms),
             units_before: phrases(unit_before),
             change_openers: units.changes.openers.iter().map(|w| words_of(w)).collect(),
+            target_nouns: actors.targets.iter().cloned().collect(),
+            actor_homes,
             actors: phrases(
                 actors
                     .actor

@@ -25,6 +25,12 @@ pub(super) struct PredicatesFile {
     carried: BTreeMap<String, String>,
     governing: BTreeMap<String, String>,
     finite: BTreeMap<String, String>,
+    causatives: Vec<String>,
+    modals: Vec<String>,
+    forecast_modals: Vec<String>,
+    forecast_copulas: Vec<String>,
+    forecast: String,
+    infinitives: BTreeMap<String, String>,
 }
 
 /// What a word or phrase of the predicate lexicon is.
@@ -54,6 +60,16 @@ pub(crate) struct PredicateLexicon {
     pub intransitive: HashSet<String>,
     pub target_links: HashSet<String>,
     pub target: String,
+    /// "forcé", "contraint": their object does what the infinitive after says.
+    pub causatives: HashSet<String>,
+    /// "dû", "pu": the infinitive after says what happened.
+    pub modals: HashSet<String>,
+    /// "devrait", "pourrait" before "être": the figure is a forecast.
+    pub forecast_modals: HashSet<String>,
+    pub forecast_copulas: HashSet<String>,
+    /// The lemma of a forecast ("prévu").
+    pub forecast: String,
+    infinitives: Phrases<String>,
 }
 
 impl PredicateLexicon {
@@ -97,6 +113,12 @@ impl PredicateLexicon {
             intransitive: file.intransitive.into_iter().collect(),
             target_links: file.target_links.into_iter().collect(),
             target: file.target,
+            causatives: file.causatives.into_iter().collect(),
+            modals: file.modals.into_iter().collect(),
+            forecast_modals: file.forecast_modals.into_iter().collect(),
+            forecast_copulas: file.forecast_copulas.into_iter().collect(),
+            forecast: file.forecast,
+            infinitives: super::phrases(file.infinitives),
         })
     }
 
@@ -117,6 +139,21 @@ impl PredicateLexicon {
                     .is_some_and(|t| agreement_free(&t.lower).iter().any(|c| c == w))
             })
         })
+    }
+}
+
+impl PredicateLexicon {
+    /// The predicate of the infinitive at `tokens[at..]` and its last token: a listed phrase
+    /// ("changer de route" → détourné), else the participle of an -er verb ("évacuer" →
+    /// évacué). Other groups are not guessed: "finir", "venir", "prendre" differ too much.
+    pub fn infinitive_at(&self, tokens: &[Token], at: usize) -> Option<(String, usize)> {
+        let first = tokens.get(at)?;
+        if let Some(p) = self.infinitives.at(tokens, at) {
+            return Some((p.value.clone(), at + p.words.len() - 1));
+        }
+        let stem = first.lower.strip_suffix("er")?;
+        (stem.chars().count() >= 3 && stem.chars().all(char::is_alphabetic))
+            .then(|| (format!("{stem}é"), at))
     }
 }
 
