@@ -907,7 +907,7 @@ impl SentenceContext<'_> {
             noun: noun_at,
             count_noun,
             clause_start: prev_last,
-            clause_end: next_first,
+            clause_end: self.spread_end(noun_at.unwrap_or(last).max(last), next_first),
         };
         let predicate = crate::fields::predicate::read(
             lx,
@@ -1080,6 +1080,44 @@ impl SentenceContext<'_> {
         }
     }
 
+    /// Where the clause of a figure whose noun ends at `noun_end` ends, when the next figure
+    /// starts at `next_first`: there, unless a distributive participle spreads this figure
+    /// over the next ("36 cibles réparties sur 13 sites au Yémen ont été attaquées": the
+    /// targets are in Yemen and were attacked); then at the next punctuation.
+    fn spread_end(&self, noun_end: usize, next_first: usize) -> usize {
+        let lx = self.ac.lx;
+        let tokens = self.tokens();
+        let spread = tokens.get(noun_end + 1..next_first).is_some_and(|gap| {
+            gap.first().is_some_and(|t| lx.grammar.distributive.is(t))
+                && gap.iter().all(|t| t.kind == TokenKind::Word)
+        });
+        if spread {
+            (next_first..tokens.len())
+                .find(|&k| tokens[k].kind == TokenKind::Punct)
+                .unwrap_or(tokens.len())
+        } else {
+            next_first
+        }
+    }
+
+    /// The nearest target noun before `first` in the sentence followed by an actor with a
+    /// home ("16 cibles houthies"), as that home.
+    fn targets_before(&self, first: usize) -> Option<(PlaceId, Span)> {
+        let lx = self.ac.lx;
+        let tokens = self.tokens();
+        (0..first).rev().find_map(|k| {
+            if !lx.target_nouns.contains(&lx.lemma(&tokens[k].lower)) {
+                return None;
+            }
+            (k + 1..(k + 4).min(first)).find_map(|j| {
+                let p = lx.actors.at(tokens, j)?;
+                let home = lx.actor_homes.get(&p.value)?;
+                let last = j + p.words.len() - 1;
+                Some((*home, tokens[j].span.cover(tokens[last].span)))
+            })
+        })
+    }
+
     /// The ground of the side whose targets an attack hit: the figure counts attacks or
     /// targets, and "contre" or a target noun is followed by an actor with a home ("60 frappes
     /// contre 16 cibles houthies", "16 cibles houthies", "des frappes sur des positions
@@ -1210,6 +1248,7 @@ impl SentenceContext<'_> {
             spans.retain(|_| k.next().copied().unwrap_or(true));
             (ids, spans)
         };
+        let next_first = self.spread_end(noun_at.unwrap_or(last).max(last), next_first);
         // The clause ends at the next figure, at an incise that names the source (", a
         // indiqué l'OIM dans un rapport sur l'est de la Libye", "selon…"), or at a new clause.
         let clause_end = (last + 1..next_first)
@@ -1294,6 +1333,11 @@ impl SentenceContext<'_> {
             }
             let (ids, spans) = resolve(chain);
             return (ids, PlacesFrom::Sentence, spans);
+        }
+        // "60 frappes contre 16 cibles houthies, avec plus de 100 munitions": the ground of the
+        // targets named before the figure in its sentence.
+        if let Some((id, span)) = self.targets_before(m.first) {
+            return (vec![id], PlacesFrom::Sentence, vec![span]);
         }
         // A figure with no place of its own continues the place of the figure before it in
         // the paragraph ("… attaquées 40 fois en Irak et en Syrie. Jusqu'à présent, 56

@@ -581,10 +581,10 @@ fn dev_merrouge() {
             precision: 1.0,
             fields: &[
                 ("qualifier", 1.0),
-                ("places", 0.815),
+                ("places", 0.842),
                 ("cumulative", 0.973),
                 ("as_of month", 0.934),
-                ("predicate", 0.92),
+                ("predicate", 0.934),
                 ("unit", 1.0),
             ],
             non_claims: 0,

@@ -599,6 +599,19 @@ fn an_attack_on_a_sides_targets_struck_where_that_side_holds_ground() {
 }
 
 #[test]
+fn a_whole_spread_over_places_is_where_they_are() {
+    let claims = check(
+        "2024-02-10",
+        "Au total, 40 écoles réparties sur 12 sites en Gironde ont été fermées.",
+    );
+    assert_eq!(
+        (claims[0].places.as_slice(), claims[1].places.as_slice()),
+        (&["Gironde".to_owned()][..], &["Gironde".to_owned()][..])
+    );
+    assert_eq!(claims[0].predicate.as_deref(), Some("fermé"));
+}
+
+#[test]
 fn days_of_the_month_are_not_counts() {
     for text in [
         "Les grèves des 9 et 23 février ont rassemblé 300 000 personnes.",
