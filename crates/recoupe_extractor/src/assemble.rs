@@ -21,7 +21,7 @@ use crate::fields::kind::{KindSigns, kind};
 use crate::fields::places::{PlaceMention, PlaceRef, find_places, find_places_raw};
 use crate::fields::predicate::{Figure, PredicateFrom, PredicateRead};
 use crate::fields::qualifier::{qualifier_before, range_end};
-use crate::fields::source::find_source;
+use crate::fields::source::{SourceMention, SourceName, SourceRole, find_sources, kind_of};
 use crate::fields::time::{SentenceTime, find_anchors, read_sentence_time};
 use crate::lexicon::{PlaceId, language, phrase_at};
 use crate::mentions::{MentionContext, constructions, not_a_claim};
@@ -202,9 +202,35 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
     let mut previous_counted: Option<(usize, Antecedent)> = None;
     let mut paragraph_frame: Option<(usize, NamedPlaces)> = None;
     let mut last_city: Option<PlaceId> = None;
+    let mut last_named_source: Option<String> = None;
     for (si, sd) in data.iter().enumerate() {
         let time = read_sentence_time(lx, &sd.tokens, &sd.dates, reference, &anchors);
-        let source = find_source(lx, &sd.tokens, &article.norm.text);
+        // The sources the sentence names, "la même source" resolved to the one named before.
+        let mut sources: Vec<ResolvedSource> = Vec::new();
+        for m in find_sources(lx, &sd.tokens, &article.norm.text) {
+            let name = match &m.name {
+                // "le syndicat avait recensé", after "la CGT": the one named before.
+                SourceName::Named(n)
+                    if m.definite
+                        && !lx.source_kinds.contains_key(n)
+                        && kind_of(lx, n).is_some()
+                        && last_named_source
+                            .as_deref()
+                            .is_some_and(|l| kind_of(lx, l) == kind_of(lx, n)) =>
+                {
+                    last_named_source.clone()
+                }
+                SourceName::Named(n) => {
+                    last_named_source = Some(n.clone());
+                    Some(n.clone())
+                }
+                SourceName::Back => last_named_source.clone(),
+            };
+            if let Some(name) = name {
+                sources.push(ResolvedSource { name, mention: m });
+            }
+        }
+
         let previous = previous_places
             .as_ref()
             .filter(|(p, _)| *p == sd.paragraph)
@@ -223,7 +249,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
             ac: &ac,
             sd,
             time: &time,
-            source: source.as_ref(),
+            sources: &sources,
             previous_places: previous,
             inherited_window,
             recent_words: &recent_words,
@@ -240,6 +266,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
             last_city,
         };
         let found = ctx.claims();
+
         if let Some(last) = found.last().filter(|c| c.noun.is_some()) {
             previous_counted = Some((
                 sd.paragraph,
@@ -411,7 +438,8 @@ struct SentenceContext<'a> {
     ac: &'a ArticleContext<'a>,
     sd: &'a SentenceData,
     time: &'a SentenceTime,
-    source: Option<&'a (String, Span)>,
+    /// The sources the sentence names.
+    sources: &'a [ResolvedSource],
     /// The places of the last figure of the sentence before, in the same paragraph, when
     /// its text named them.
     previous_places: Option<&'a NamedPlaces>,
@@ -426,6 +454,12 @@ struct SentenceContext<'a> {
     paragraph_frame: Option<&'a NamedPlaces>,
     /// The last place below a country the article named before the sentence.
     last_city: Option<PlaceId>,
+}
+
+/// A source a sentence names, with "la même source" resolved.
+struct ResolvedSource {
+    name: String,
+    mention: SourceMention,
 }
 
 /// What the previous figure of the sentence gives an elliptical one ("et 12 en Syrie").
@@ -583,7 +617,8 @@ impl SentenceContext<'_> {
                 .checked_sub(1)
                 .and_then(|p| mentions.get(p))
                 .map_or(0, |p| p.m.last + 1);
-            let read = self.claim(c, range_end, prev_last, next_first, &mut antecedent);
+            let source = self.source_of(&mentions, mi);
+            let read = self.claim(c, range_end, prev_last, next_first, source, &mut antecedent);
             // A number that counts nothing written, not even by ellipsis, and has no unit, is
             // a score or a label ("2 à 0", "Ligue 1"): no rule could ask for it.
             if read.claim.noun.is_some() || read.claim.unit.is_some() {
@@ -592,6 +627,21 @@ impl SentenceContext<'_> {
         }
         self.share_predicates(&mut out);
         let mut claims: Vec<Claim> = out.into_iter().map(|r| r.claim).collect();
+        // "un précédent bilan faisait état de 632 morts et 329 blessés": coordinated figures
+        // share the earlier state.
+        for i in 1..claims.len() {
+            let gap = Span::new(claims[i - 1].number.end, claims[i].number.start)
+                .slice(&self.ac.article.text);
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            let joined = words.len() <= 4
+                && words
+                    .last()
+                    .is_some_and(|w| self.ac.lx.grammar.and.has(w) || w.ends_with(','));
+            if claims[i - 1].previous && !claims[i].previous && joined {
+                claims[i].previous = true;
+                claims[i].explanation.previous = claims[i - 1].explanation.previous;
+            }
+        }
         self.partition_places(&mut claims);
         claims
     }
@@ -715,12 +765,65 @@ impl SentenceContext<'_> {
         }
     }
 
+    /// The source of figure `mi`. A source written after figures covers them back to the
+    /// source before it ("757 000 …, dont 57 000 à Paris, selon le ministère"; "…, a indiqué
+    /// le ministère"), or back to the comma when it follows its figure without one ("1,12
+    /// million selon l'Intérieur, 2 millions selon la CGT"); a source written before figures
+    /// covers them up to the next source ("Selon le communiqué, …", "La CGT revendique 2
+    /// millions"). Without one, the article's own source applies.
+    fn source_of(&self, figures: &[Candidate], mi: usize) -> Option<(&str, Option<Span>)> {
+        let tokens = self.tokens();
+        let f = &figures.get(mi)?.m;
+        let sources = self.sources;
+        let figure_between =
+            |a: usize, b: usize| figures.iter().any(|g| g.m.first >= a && g.m.last < b);
+        // Whether a mention covers the figures before it.
+        let backward = |k: usize| {
+            let s = &sources[k].mention;
+            match s.role {
+                SourceRole::Inverted => true,
+                SourceRole::Subject => false,
+                SourceRole::Opener => {
+                    let since = k.checked_sub(1).map_or(0, |p| sources[p].mention.last + 1);
+                    figure_between(since, s.first)
+                }
+            }
+        };
+        let quote = |t: &Token| matches!(t.lower.as_str(), "\"" | "«" | "»" | "'");
+        // The first source after the figure, when it looks back and reaches it.
+        if let Some(k) = sources.iter().position(|s| s.mention.first > f.last)
+            && backward(k)
+        {
+            let s = &sources[k].mention;
+            let since = k.checked_sub(1).map_or(0, |p| sources[p].mention.last + 1);
+            let tight = s.role == SourceRole::Opener
+                && s.first > 0
+                && (tokens[s.first - 1].kind != TokenKind::Punct || quote(&tokens[s.first - 1]));
+            let reach = if tight {
+                (since..s.first)
+                    .rev()
+                    .find(|&j| tokens[j].kind == TokenKind::Punct && !quote(&tokens[j]))
+                    .map_or(since, |j| j + 1)
+                    .max(since)
+            } else {
+                since
+            };
+            if f.first >= reach {
+                return Some((sources[k].name.as_str(), Some(s.span)));
+            }
+        }
+        // The last source before the figure, when it looks forward.
+        let k = sources.iter().rposition(|s| s.mention.last < f.first)?;
+        (!backward(k)).then(|| (sources[k].name.as_str(), Some(sources[k].mention.span)))
+    }
+
     fn claim(
         &self,
         c: &Candidate,
         range_end: Option<&NumberMention>,
         prev_last: usize,
         next_first: usize,
+        source: Option<(&str, Option<Span>)>,
         antecedent: &mut Option<Antecedent>,
     ) -> ClaimRead {
         let lx = self.ac.lx;
@@ -1028,13 +1131,21 @@ impl SentenceContext<'_> {
         explanation.time.sort();
         explanation.time.dedup();
 
-        let source = match self.source {
+        let source = match source {
             Some((s, span)) => {
-                explanation.source = Some(orig(*span));
-                Some(s.clone())
+                explanation.source = span.map(orig);
+                Some(s.to_owned())
             }
             None => self.ac.default_source.clone(),
         };
+        let source_kind = source.as_deref().and_then(|s| kind_of(lx, s));
+        // "un précédent bilan faisait état de 632 morts": an earlier state.
+        let previous = (prev_last..m.first).find_map(|k| {
+            lx.previous_markers
+                .at(tokens, k)
+                .map(|p| tokens[k].span.cover(tokens[k + p.words.len() - 1].span))
+        });
+        explanation.previous = previous.map(orig);
 
         let number = orig(number_norm);
         let written_start =
@@ -1068,6 +1179,8 @@ impl SentenceContext<'_> {
             window_start,
             kind,
             source,
+            source_kind,
+            previous: previous.is_some(),
             sentence: self.sd.sentence,
             quote: article.slice(self.sd.sentence).to_owned(),
             explanation,

@@ -329,6 +329,67 @@ impl fmt::Display for PredicateClass {
     }
 }
 
+/// Who a source is: its kind decides whose figures form one series (`series = "source"` in a
+/// rule) and whether a lower figure is a source revising its own count or a contradiction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SourceKind {
+    /// Governments, ministries, police, prefectures, mayors.
+    Authorities,
+    /// Organisers of a protest: unions, the intersyndicale.
+    Organisers,
+    /// Independent counters (a counting firm for the media).
+    Independent,
+    /// International bodies: the UN and its agencies.
+    International,
+    /// Non-governmental organisations: the Red Cross and Red Crescent.
+    Ngo,
+    /// Armed forces and their commands.
+    Military,
+    /// News agencies and outlets.
+    Media,
+    /// Companies: a ship's owner, an operator.
+    Company,
+}
+
+impl SourceKind {
+    /// All kinds, in order.
+    pub const ALL: [SourceKind; 8] = [
+        SourceKind::Authorities,
+        SourceKind::Organisers,
+        SourceKind::Independent,
+        SourceKind::International,
+        SourceKind::Ngo,
+        SourceKind::Military,
+        SourceKind::Media,
+        SourceKind::Company,
+    ];
+
+    /// The name used in data files, rules and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Authorities => "authorities",
+            SourceKind::Organisers => "organisers",
+            SourceKind::Independent => "independent",
+            SourceKind::International => "international",
+            SourceKind::Ngo => "ngo",
+            SourceKind::Military => "military",
+            SourceKind::Media => "media",
+            SourceKind::Company => "company",
+        }
+    }
+
+    /// The kind named `name`.
+    pub fn from_name(name: &str) -> Option<SourceKind> {
+        SourceKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+impl fmt::Display for SourceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Whether a claim is a running total, one event's count, or a level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ClaimKind {
@@ -405,6 +466,8 @@ pub struct Explanation {
     pub predicate: Option<Span>,
     /// The unit as written ("milliards d'euros", "%").
     pub unit: Option<Span>,
+    /// The words that mark the figure as an earlier state ("un précédent bilan").
+    pub previous: Option<Span>,
     /// The full date of the text that narrowed the article's day, when its header gives only
     /// a month ("jeudi 19 janvier 2023" under "2023-01").
     pub article_date: Option<Span>,
@@ -492,6 +555,11 @@ pub struct Claim {
     pub kind: ClaimKind,
     /// Who gives it.
     pub source: Option<String>,
+    /// What kind of source that is, when the lexicon can tell.
+    pub source_kind: Option<SourceKind>,
+    /// Whether the text gives the figure as an earlier state, superseded by the article's own
+    /// ("un précédent bilan faisait état de 632 morts", "au lieu de 11 000").
+    pub previous: bool,
     /// The sentence it stands in.
     pub sentence: Span,
     /// The sentence's text as written: the quote a report shows.

@@ -36,7 +36,7 @@ pub mod tokens;
 pub use assemble::Extraction;
 pub use claim::{
     Claim, ClaimId, ClaimKind, Explanation, IntervalRules, PlacesFrom, PredicateClass, Qualifier,
-    Unit, ValueInterval, fmt_value,
+    SourceKind, Unit, ValueInterval, fmt_value,
 };
 pub use lexicon::language::Language;
 pub use lexicon::{Lexicon, LexiconError};

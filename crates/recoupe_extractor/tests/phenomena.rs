@@ -847,3 +847,69 @@ fn people_at_an_event_are_one_event_not_a_level() {
     );
     assert_eq!(c.kind, ClaimKind::Event);
 }
+
+/// The source of each figure of `text`.
+fn sources_of(text: &str) -> Vec<Option<String>> {
+    check("2023-03-08", text)
+        .into_iter()
+        .map(|c| c.source)
+        .collect()
+}
+
+#[test]
+fn each_figure_has_the_source_written_for_it() {
+    let s = |v: &[&str]| v.iter().map(|x| Some((*x).to_owned())).collect::<Vec<_>>();
+    assert_eq!(
+        sources_of(
+            "Quelque 1,2 million de manifestants ont défilé selon le ministère de l'Intérieur, 3 millions selon la CGT."
+        ),
+        s(&["ministère de l'Intérieur", "CGT"])
+    );
+    assert_eq!(
+        sources_of(
+            "Quelque 800 000 personnes ont défilé mardi, dont 60 000 à Paris, selon la préfecture de police, des chiffres en baisse."
+        ),
+        s(&["préfecture de police", "préfecture de police"])
+    );
+    assert_eq!(
+        sources_of("La police avait compté 500 000 manifestants, la CGT 1,2 million."),
+        s(&["police", "CGT"])
+    );
+    // "le syndicat", after the CGT, is the CGT; "la même source" the one before.
+    assert_eq!(
+        sources_of(
+            "La CGT revendique 2 millions de manifestants. Un chiffre en baisse, le 31 janvier le syndicat avait recensé 2,5 millions de manifestants."
+        ),
+        s(&["CGT", "CGT"])
+    );
+    // A document names who wrote it, or no one.
+    assert_eq!(
+        sources_of(
+            "Selon les chiffres du ministère de l'Intérieur, 12 policiers ont été blessés. Selon un dernier bilan, 30 personnes ont été interpellées."
+        ),
+        vec![Some("ministère de l'Intérieur".to_owned()), None]
+    );
+}
+
+#[test]
+fn a_figure_given_as_an_earlier_state_is_marked_previous() {
+    let claims = check(
+        "2023-09-10",
+        "Le séisme a fait 1 200 morts, alors que quelques heures plus tôt il y avait eu 800 morts. Un précédent bilan faisait état de 600 morts et 300 blessés. L'agence a ramené son bilan à 3 900 morts au lieu de 11 000.",
+    );
+    let previous: Vec<(&str, bool)> = claims
+        .iter()
+        .map(|c| (c.written.as_str(), c.previous))
+        .collect();
+    assert_eq!(
+        previous,
+        [
+            ("1 200", false),
+            ("800", true),
+            ("600", true),
+            ("300", true),
+            ("3 900", false),
+            ("11 000", true)
+        ]
+    );
+}

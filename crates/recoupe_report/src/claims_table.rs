@@ -130,12 +130,20 @@ pub fn render(
                     .map_or(String::new(), |s| format!(", narrowed by {}", words(s)));
                 writeln!(w, "    article:   {days} (header {header}{narrowed})")?;
             }
+            if let Some(p) = e.previous {
+                writeln!(
+                    w,
+                    "    earlier:   an earlier state, superseded {}",
+                    words(p)
+                )?;
+            }
+            let kind = c.source_kind.map_or(String::new(), |k| format!(" [{k}]"));
             writeln!(
                 w,
                 "    source:    {}",
                 match (&c.source, e.source) {
-                    (Some(name), Some(s)) => format!("{name} {}", words(s)),
-                    (Some(name), None) => format!("{name} (the article's)"),
+                    (Some(name), Some(s)) => format!("{name}{kind} {}", words(s)),
+                    (Some(name), None) => format!("{name}{kind} (the article's)"),
                     (None, _) => "-".to_owned(),
                 }
             )?;

@@ -73,6 +73,11 @@ pub struct WireClaim<'a> {
     pub cumulative: bool,
     /// Who gives it.
     pub source: Option<&'a str>,
+    /// authorities | organisers | independent | international | ngo | military | media |
+    /// company, when the lexicon can tell.
+    pub source_kind: Option<&'static str>,
+    /// Whether the text gives it as an earlier state ("un précédent bilan").
+    pub previous: bool,
     /// The sentence.
     pub sentence: &'a str,
     /// Byte offset of the sentence.
@@ -111,6 +116,8 @@ impl<'a> WireClaim<'a> {
             kind: c.kind.name(),
             cumulative: c.is_cumulative(),
             source: c.source.as_deref(),
+            source_kind: c.source_kind.map(|k| k.name()),
+            previous: c.previous,
             sentence: &c.quote,
             sentence_start: c.sentence.start,
             sentence_end: c.sentence.end,

@@ -3,25 +3,85 @@
 
 use recoupe_parser::Span;
 
-use crate::Lexicon;
 use crate::lexicon::phrase_at;
 use crate::tokens::{Token, TokenKind};
+use crate::{Lexicon, SourceKind};
 
-/// The source a sentence names, with the words that gave it.
-pub(crate) fn find_source(lx: &Lexicon, tokens: &[Token], text: &str) -> Option<(String, Span)> {
-    for (i, _) in tokens.iter().enumerate() {
+/// Who a source phrase names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SourceName {
+    /// A source, by its canonical name or its words ("ministère de l'Intérieur", "le maire").
+    Named(String),
+    /// The source named before: "la même source", "selon le communiqué".
+    Back,
+}
+
+/// A source a sentence names, with the tokens it spans.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceMention {
+    pub name: SourceName,
+    /// The words that gave it, in the normalised text.
+    pub span: Span,
+    /// First and last token of the mention, opener or verb included.
+    pub first: usize,
+    pub last: usize,
+    /// How it is written, which decides the figures it covers.
+    pub role: SourceRole,
+    /// Whether its phrase opens with a definite article ("le syndicat"): a source of a kind
+    /// already named is that one.
+    pub definite: bool,
+}
+
+/// How a source is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SourceRole {
+    /// "selon X", "d'après X": the figures before it in its clause, or after it when none
+    /// stands before ("Selon X, …").
+    Opener,
+    /// "X a indiqué que …", "la CGT revendique 2 millions": the figures after it.
+    Subject,
+    /// ", a indiqué X": the figures before it.
+    Inverted,
+}
+
+/// Every source a sentence names, in order: "selon X", "d'après X", ", a indiqué X", "X a
+/// déclaré que", "Washington a recensé".
+pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<SourceMention> {
+    let mut out: Vec<SourceMention> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
         if let Some(opener) = lx.source_openers.iter().find(|o| phrase_at(tokens, i, o)) {
             let from = i + opener.len();
-            if let Some(found) = noun_phrase(lx, tokens, from, text) {
-                return Some(found);
+            if let Some((name, span, end)) = noun_phrase(lx, tokens, from, text) {
+                out.push(SourceMention {
+                    name,
+                    span,
+                    first: i,
+                    last: end - 1,
+                    role: SourceRole::Opener,
+                    definite: tokens.get(from).is_some_and(|t| lx.grammar.articles.is(t)),
+                });
+                i = end;
+                continue;
             }
         }
+        i += 1;
     }
+    let taken = |out: &[SourceMention], k: usize| out.iter().any(|m| m.first <= k && k <= m.last);
     for (i, t) in tokens.iter().enumerate() {
-        if !lx.source_verbs.contains(&t.lower) || t.is("selon") {
+        // "fait état de": the verb group's last word stands for it.
+        let phrase_end = lx
+            .source_verb_phrases
+            .iter()
+            .find(|p| i + 1 >= p.len() && phrase_at(tokens, i + 1 - p.len(), p));
+        if !(lx.source_verbs.contains(&t.lower) || phrase_end.is_some())
+            || t.is("selon")
+            || taken(&out, i)
+        {
             continue;
         }
-        let aux = i
+        let i_verb = phrase_end.map_or(i, |p| i + 1 - p.len());
+        let aux = i_verb
             .checked_sub(1)
             .and_then(|p| tokens.get(p))
             .map(|p| p.lower.as_str());
@@ -43,32 +103,118 @@ pub(crate) fn find_source(lx: &Lexicon, tokens: &[Token], text: &str) -> Option<
                 .find(|&k| tokens[k].lower == ",")
                 .map_or(0, |k| k + 1);
             if let Some(name) = known(lx, tokens, start, i) {
-                return Some((name, tokens[start].span.cover(tokens[i].span)));
+                out.push(SourceMention {
+                    name: SourceName::Named(name),
+                    span: tokens[start].span.cover(tokens[i].span),
+                    first: start,
+                    last: i,
+                    role: SourceRole::Subject,
+                    definite: false,
+                });
             }
             continue;
         }
         // Inverted subject after a comma or quote: ", ont indiqué les sources à Reuters".
-        let before_aux = i.checked_sub(2).and_then(|p| tokens.get(p));
+        let before_aux = i_verb.checked_sub(2).and_then(|p| tokens.get(p));
         let inverted = inverted_aux && before_aux.is_some_and(|b| b.kind == TokenKind::Punct);
         // ", précise le ministère", "rapporte la préfecture": a verb right after a comma
         // names its subject after it; "ont estimé le nombre de morts à 5 200" names an object.
-        let after_punct = i
+        let after_punct = i_verb
             .checked_sub(1)
             .is_some_and(|p| tokens[p].kind == TokenKind::Punct);
+        let first = if inverted { i_verb - 1 } else { i_verb };
         if inverted || (!inverted_aux && after_punct) {
-            if let Some(found) = noun_phrase(lx, tokens, i + 1, text) {
-                return Some(found);
+            if let Some((name, span, end)) = noun_phrase(lx, tokens, i + 1, text) {
+                out.push(SourceMention {
+                    name,
+                    span,
+                    first,
+                    last: end - 1,
+                    role: SourceRole::Inverted,
+                    definite: tokens.get(i + 1).is_some_and(|t| lx.grammar.articles.is(t)),
+                });
             }
-        } else if let Some(subject) = subject_before(tokens, i.saturating_sub(2), text) {
-            let name = known(lx, tokens, subject.1, subject.2).unwrap_or(subject.0);
-            return Some((name, tokens[subject.1].span.cover(tokens[i].span)));
+        } else if let Some((name, start, definite)) = subject_before(
+            lx,
+            tokens,
+            if inverted_aux { i_verb - 1 } else { i_verb },
+            text,
+        ) {
+            out.push(SourceMention {
+                name: SourceName::Named(name),
+                span: tokens[start].span.cover(tokens[i].span),
+                first: start,
+                last: i,
+                role: SourceRole::Subject,
+                definite,
+            });
         }
     }
-    None
+    // "la police avait compté 806 000 manifestants, la CGT 1,5 million": a known source
+    // right before a figure, after a comma or "et", speaks for it with the verb left out.
+    for k in 0..tokens.len() {
+        if taken(&out, k) {
+            continue;
+        }
+        let Some(p) = lx.sources.at(tokens, k) else {
+            continue;
+        };
+        let end = k + p.words.len();
+        let mut start = k;
+        while start > 0 && lx.grammar.articles.is(&tokens[start - 1]) {
+            start -= 1;
+        }
+        let after_break = start
+            .checked_sub(1)
+            .is_some_and(|b| tokens[b].is(",") || lx.grammar.and.is(&tokens[b]));
+        let figure_next = tokens.get(end).is_some_and(|t| t.kind == TokenKind::Digits);
+        if after_break && figure_next {
+            out.push(SourceMention {
+                name: SourceName::Named(p.value.clone()),
+                span: tokens[start].span.cover(tokens[end - 1].span),
+                first: start,
+                last: end - 1,
+                role: SourceRole::Subject,
+                definite: false,
+            });
+        }
+    }
+    out.sort_by_key(|m| m.first);
+    out
 }
 
-/// The noun phrase from `from` to the next punctuation: a known source in it, or its words.
-fn noun_phrase(lx: &Lexicon, tokens: &[Token], from: usize, text: &str) -> Option<(String, Span)> {
+/// The kind of a source: the lexicon's for a known one, else the first word of its name that
+/// tells ("le ministre de la Santé" → authorities).
+pub(crate) fn kind_of(lx: &Lexicon, name: &str) -> Option<SourceKind> {
+    if let Some(k) = lx.source_kinds.get(name) {
+        return Some(*k);
+    }
+    let t = crate::tokens::tokenize(name, 0);
+    (0..t.len()).find_map(|k| lx.source_kind_words.at(&t, k).map(|p| p.value))
+}
+
+/// The first source in the sentence, as the original single-source reading gave it (kept for
+/// tests of the phrase reader).
+#[cfg(test)]
+pub(crate) fn find_source(lx: &Lexicon, tokens: &[Token], text: &str) -> Option<(String, Span)> {
+    find_sources(lx, tokens, text)
+        .into_iter()
+        .find_map(|m| match m.name {
+            SourceName::Named(n) => Some((n, m.span)),
+            SourceName::Back => None,
+        })
+}
+
+/// The noun phrase from `from` to the next punctuation: a known source in it, or its words; a
+/// document names who wrote it ("les chiffres du ministère"), the source named before ("le
+/// communiqué", "la même source") or no one ("un dernier bilan provisoire"). Gives the name,
+/// the words and where the phrase ends (exclusive).
+fn noun_phrase(
+    lx: &Lexicon,
+    tokens: &[Token],
+    from: usize,
+    text: &str,
+) -> Option<(SourceName, Span, usize)> {
     let mut end = from;
     while end < tokens.len() && end < from + 16 {
         let t = &tokens[end];
@@ -101,7 +247,7 @@ fn noun_phrase(lx: &Lexicon, tokens: &[Token], from: usize, text: &str) -> Optio
         .filter(|&k| speaking(k))
         .find_map(|k| lx.sources.at(tokens, k).map(|p| p.value.clone()))
     {
-        return Some((name, span));
+        return Some((SourceName::Named(name), span, end));
     }
     // "ont indiqué les sources à Reuters", "a indiqué à l'AFP un responsable": unnamed
     // speakers through an agency are the agency's.
@@ -110,7 +256,7 @@ fn noun_phrase(lx: &Lexicon, tokens: &[Token], from: usize, text: &str) -> Optio
             .find_map(|k| lx.sources.at(tokens, k).map(|p| p.value.clone()))
             .filter(|name| lx.agencies.contains(name))
     }) {
-        return Some((agency, span));
+        return Some((SourceName::Named(agency), span, end));
     }
     // Skip the time, the addressee and the article: "a indiqué mercredi la numéro deux" →
     // "la numéro deux"; "a déclaré quelques minutes plus tôt à l'AFP le secrétaire
@@ -137,19 +283,75 @@ fn noun_phrase(lx: &Lexicon, tokens: &[Token], from: usize, text: &str) -> Optio
     if start >= end {
         return None;
     }
+    // "la même source", "ce dernier": the source named before.
+    if (start..end).any(|k| lx.source_anaphora.at(tokens, k).is_some()) {
+        return Some((SourceName::Back, span, end));
+    }
+    // "un dernier bilan provisoire", "les chiffres du ministère", "le communiqué".
+    if let Some(doc) = (start..end).find(|&k| lx.source_documents.contains(&tokens[k].lower)) {
+        let owner = (doc + 1..end)
+            .find(|&k| lx.grammar.de.is(&tokens[k]) || lx.grammar.agent.is(&tokens[k]))
+            .map(|k| {
+                let mut o = k + 1;
+                while o < end && lx.grammar.is_determiner(&tokens[o]) {
+                    o += 1;
+                }
+                o
+            });
+        if let Some(o) = owner.filter(|&o| o < end) {
+            let words = tokens[o].span.cover(tokens[end - 1].span).slice(text);
+            return Some((SourceName::Named(words.to_owned()), span, end));
+        }
+        if lx.anaphoric_documents.contains(&tokens[doc].lower) {
+            return Some((SourceName::Back, span, end));
+        }
+        return None;
+    }
     let words = tokens[start]
         .span
         .cover(tokens[end - 1].span)
         .slice(text)
         .to_owned();
-    Some((words, span))
+    Some((SourceName::Named(words), span, end))
 }
 
-/// A capitalised subject right before the auxiliary: "Washington a recensé".
-fn subject_before(tokens: &[Token], at: usize, text: &str) -> Option<(String, usize, usize)> {
-    let t = tokens.get(at)?;
-    (t.kind == TokenKind::Word && t.capitalised(text))
-        .then(|| (t.span.slice(text).to_owned(), at, at + 1))
+/// The subject before a verb group starting at `verb`: a known source ("la CGT revendique",
+/// "le ministère de l'Intérieur avait recensé"), a phrase with a word of a kind of source ("le
+/// syndicat avait recensé"), or a capitalised word right before it ("Washington a recensé").
+/// Gives the name, its first token and whether a definite article opens it.
+fn subject_before(
+    lx: &Lexicon,
+    tokens: &[Token],
+    verb: usize,
+    text: &str,
+) -> Option<(String, usize, bool)> {
+    let floor = (verb.saturating_sub(6)..verb)
+        .rev()
+        .find(|&k| tokens[k].kind == TokenKind::Punct || lx.grammar.relatives.is(&tokens[k]))
+        .map_or(verb.saturating_sub(6), |k| k + 1);
+    let definite = |k: usize| {
+        k.checked_sub(1)
+            .is_some_and(|d| d >= floor && lx.grammar.articles.is(&tokens[d]))
+    };
+    for k in floor..verb {
+        if let Some(p) = lx.sources.at(tokens, k) {
+            return Some((p.value.clone(), k, false));
+        }
+    }
+    for k in floor..verb {
+        if let Some(p) = lx.source_kind_words.at(tokens, k) {
+            let last = (k + p.words.len()).min(verb) - 1;
+            let words = tokens[k].span.cover(tokens[last].span).slice(text);
+            return Some((words.to_owned(), k, definite(k)));
+        }
+    }
+    let at = verb.checked_sub(1)?;
+    let t = &tokens[at];
+    (at >= floor
+        && t.kind == TokenKind::Word
+        && t.capitalised(text)
+        && !lx.function_words.contains(&t.lower))
+    .then(|| (t.span.slice(text).to_owned(), at, false))
 }
 
 /// A known source among `tokens[from..to]`.

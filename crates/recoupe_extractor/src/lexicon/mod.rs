@@ -179,18 +179,24 @@ struct ActorEntry {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct NamedForms {
-    name: String,
-    forms: Vec<String>,
+struct SourcesFile {
+    agencies: Vec<String>,
+    source: Vec<SourceEntry>,
+    openers: Vec<String>,
+    verbs: Vec<String>,
+    kinds: Vec<String>,
+    kind_words: BTreeMap<String, String>,
+    documents: Vec<String>,
+    anaphoric_documents: Vec<String>,
+    anaphora: Vec<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SourcesFile {
-    agencies: Vec<String>,
-    source: Vec<NamedForms>,
-    openers: Vec<String>,
-    verbs: Vec<String>,
+struct SourceEntry {
+    name: String,
+    forms: Vec<String>,
+    kind: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -209,6 +215,7 @@ struct TimeFile {
     occasions: Vec<String>,
     cumulative_markers: Vec<String>,
     sum_markers: Vec<String>,
+    previous: Vec<String>,
     durations: BTreeMap<String, i64>,
     relative_days: BTreeMap<String, i64>,
     relative_spans: BTreeMap<String, [i64; 2]>,
@@ -298,8 +305,22 @@ pub struct Lexicon {
     /// Nouns of what an attack hits ("cible", "site", "position"), as lemmas.
     pub(crate) target_nouns: HashSet<String>,
     pub(crate) sources: Phrases<String>,
+    /// The kind of each known source, by name.
+    pub(crate) source_kinds: HashMap<String, crate::SourceKind>,
+    /// Words that give an unnamed source its kind ("ministre").
+    pub(crate) source_kind_words: Phrases<crate::SourceKind>,
+    /// Words that name a document, not who wrote it ("bilan", "communiqué").
+    pub(crate) source_documents: HashSet<String>,
+    /// Documents that point back to the source named before ("le communiqué").
+    pub(crate) anaphoric_documents: HashSet<String>,
+    /// Words that point back to the source named before ("la même source").
+    pub(crate) source_anaphora: Phrases<()>,
+    /// Words that give a figure as an earlier state ("un précédent bilan", "au lieu de").
+    pub(crate) previous_markers: Phrases<()>,
     pub(crate) source_openers: Vec<Vec<String>>,
     pub(crate) source_verbs: HashSet<String>,
+    /// Reporting verbs of several words ("fait état", "fait savoir"), as words.
+    pub(crate) source_verb_phrases: Vec<Vec<String>>,
     pub(crate) agencies: Vec<String>,
     pub(crate) months: HashMap<String, u32>,
     pub(crate) weekdays: HashMap<String, Weekday>,
@@ -425,6 +446,30 @@ impl Lexicon {
             }
         }
         let sources: SourcesFile = load(sources.0, sources.1)?;
+        let source_kind = |k: &str, what: &str| {
+            crate::SourceKind::from_name(k)
+                .filter(|_| sources.kinds.iter().any(|n| n == k))
+                .ok_or_else(|| LexiconError {
+                    file: "sources.toml".into(),
+                    message: format!(
+                        "{what} has kind `{k}`, which is not one of the kinds: {}",
+                        sources.kinds.join(", ")
+                    ),
+                })
+        };
+        let mut source_kinds = HashMap::new();
+        for s in &sources.source {
+            if let Some(k) = &s.kind {
+                source_kinds.insert(
+                    s.name.clone(),
+                    source_kind(k, &format!("source `{}`", s.name))?,
+                );
+            }
+        }
+        let mut kind_words = Vec::new();
+        for (w, k) in &sources.kind_words {
+            kind_words.push((w.clone(), source_kind(k, &format!("word `{w}`"))?));
+        }
         let time: TimeFile = load(time.0, time.1)?;
 
         let mut qualifier_items = Vec::new();
@@ -537,7 +582,19 @@ impl Lexicon {
                     .into_iter()
                     .flat_map(|s| s.forms.into_iter().map(move |f| (f, s.name.clone()))),
             ),
+            source_kinds,
+            source_kind_words: phrases(kind_words),
+            source_documents: sources.documents.iter().cloned().collect(),
+            anaphoric_documents: sources.anaphoric_documents.iter().cloned().collect(),
+            source_anaphora: phrases(sources.anaphora.iter().map(|a| (a.clone(), ()))),
+            previous_markers: phrases(time.previous.iter().map(|a| (a.clone(), ()))),
             source_openers: sources.openers.iter().map(|o| words_of(o)).collect(),
+            source_verb_phrases: sources
+                .verbs
+                .iter()
+                .map(|v| words_of(v))
+                .filter(|w| w.len() > 1)
+                .collect(),
             source_verbs: set(sources.verbs),
             agencies: sources.agencies,
             months,
