@@ -1,11 +1,15 @@
 //! Claims and rules to findings: match claims to metrics, set aside what cannot be checked,
 //! run each metric's model, and list every claim no rule matched.
 
-use recoupe_extractor::{Claim, Qualifier};
+use std::collections::BTreeMap;
 
-use crate::finding::{Finding, FindingKind, Point, PointOrigin, Verdict};
+use recoupe_extractor::{Claim, Qualifier, ValueInterval};
+use recoupe_parser::DayInterval;
+
+use crate::finding::{Finding, FindingKind, Point, PointOrigin, Verdict, num};
 use crate::models;
-use crate::rules::{Metric, Model, RuleSet};
+use crate::models::event::{Scope, When, compatible, scope, when};
+use crate::rules::{Metric, Model, RuleSet, Series};
 
 /// What the checker concludes about one metric.
 #[derive(Debug, Clone)]
@@ -18,6 +22,9 @@ pub struct MetricOutcome {
     pub points: Vec<Point>,
     /// Findings, contradictions first.
     pub findings: Vec<Finding>,
+    /// How many of its points could be checked (not set aside as vague, undated or about
+    /// something else).
+    pub usable: usize,
     /// The verdict.
     pub verdict: Verdict,
 }
@@ -133,21 +140,24 @@ fn judge(
     // Set aside what cannot be checked, saying why.
     let mut usable = Vec::new();
     for p in &points {
+        let claim = p.claims.first().and_then(|&c| claims.get(c));
         let vague = p.claims.len() == 1
             && p.origin == PointOrigin::Claim
-            && claims
-                .get(p.claims[0])
-                .is_some_and(|c| c.qualifier == Qualifier::Vague);
+            && claim.is_some_and(|c| c.qualifier == Qualifier::Vague);
+        let set_aside = |kind: FindingKind, why: String| Finding {
+            kind,
+            claims: p.claims.clone(),
+            message: why,
+        };
         if vague {
-            findings.push(Finding {
-                kind: FindingKind::Uncheckable,
-                claims: p.claims.clone(),
-                message: format!(
+            findings.push(set_aside(
+                FindingKind::Uncheckable,
+                format!(
                     "{} is too vague to check: it only says {}",
                     p.describe(claims),
                     p.interval
                 ),
-            });
+            ));
             continue;
         }
         let doubtful = p
@@ -156,58 +166,135 @@ fn judge(
             .filter_map(|&c| claims.get(c))
             .any(|c| date_problems.iter().any(|d| d.article == c.id.article));
         if doubtful && metric.model != Model::Stable {
-            findings.push(Finding {
-                kind: FindingKind::Uncheckable,
-                claims: p.claims.clone(),
-                message: format!(
+            findings.push(set_aside(
+                FindingKind::Uncheckable,
+                format!(
                     "{}: its article's date is in doubt, so it is not placed on the timeline",
                     p.describe(claims)
                 ),
-            });
+            ));
             continue;
         }
-        if metric.model == Model::Cumulative {
-            if p.as_of.is_none() {
-                findings.push(Finding {
-                    kind: FindingKind::Uncheckable,
-                    claims: p.claims.clone(),
-                    message: format!("{} has no date to order it by", p.describe(claims)),
-                });
-                continue;
-            }
-            if let (Some(since), Some(w)) = (metric.since, p.window_start) {
-                let gap = w.gap_days(recoupe_parser::DayInterval::day(since));
-                if gap > metric.window_slack_days {
-                    findings.push(Finding {
-                        kind: FindingKind::NotComparable,
-                        claims: p.claims.clone(),
-                        message: format!(
-                            "{} counts from {w}, {gap} days from the metric's start {} (more than {} days): it counts something else",
-                            p.describe(claims),
-                            since.format("%Y-%m-%d"),
-                            metric.window_slack_days
-                        ),
-                    });
+        let mut p = p.clone();
+        match metric.model {
+            Model::Cumulative => {
+                if p.as_of.is_none() {
+                    findings.push(set_aside(
+                        FindingKind::Uncheckable,
+                        format!("{} has no date to order it by", p.describe(claims)),
+                    ));
                     continue;
                 }
+                if let (Some(since), Some(w)) = (metric.since, p.window_start) {
+                    let gap = w.gap_days(DayInterval::day(since));
+                    if gap > metric.window_slack_days {
+                        findings.push(set_aside(
+                            FindingKind::NotComparable,
+                            format!(
+                                "{} counts from {w}, {gap} days from the metric's start {} (more than {} days): it counts something else",
+                                p.describe(claims),
+                                since.format("%Y-%m-%d"),
+                                metric.window_slack_days
+                            ),
+                        ));
+                        continue;
+                    }
+                }
             }
+            Model::Event => match (&metric.event, claim) {
+                (Some(event), Some(c)) => {
+                    if !event.covers_places(c) {
+                        findings.push(set_aside(
+                            FindingKind::NotComparable,
+                            format!(
+                                "{} is about {}, not the event's {}",
+                                p.describe(claims),
+                                if c.places.is_empty() {
+                                    "no place".to_owned()
+                                } else {
+                                    c.places.join(", ")
+                                },
+                                event.places.join(", ")
+                            ),
+                        ));
+                        continue;
+                    }
+                    // When it was reported: its as-of, from the event's first day on; an
+                    // earlier state of its article, any time up to the article's date.
+                    let reported = if c.previous {
+                        c.article_days
+                    } else {
+                        p.as_of.or(c.article_days)
+                    };
+                    match reported {
+                        Some(d) if d.last < event.days.first => {
+                            findings.push(set_aside(
+                                FindingKind::NotComparable,
+                                format!(
+                                    "{} was reported on {d}, before the event of {}",
+                                    p.describe(claims),
+                                    event.days
+                                ),
+                            ));
+                            continue;
+                        }
+                        Some(d) => {
+                            let first = d.first.max(event.days.first);
+                            p.when = Some(DayInterval::new(first, d.last.max(first)));
+                        }
+                        None => {}
+                    }
+                }
+                _ => {
+                    if !p.as_of.is_some_and(|d| d.is_day()) {
+                        findings.push(set_aside(
+                            FindingKind::Uncheckable,
+                            format!(
+                                "{} has no event day to tell which event it counts",
+                                p.describe(claims)
+                            ),
+                        ));
+                        continue;
+                    }
+                    p.when = claim.and_then(|c| c.article_days);
+                }
+            },
+            Model::Stable => {}
         }
-        usable.push(p.clone());
+        p.anchor = anchor_of(metric, rules, matched, mi, &p, claims);
+        usable.push(p);
     }
-    findings.extend(models::run(metric, &usable, claims));
+    match metric.series {
+        None => findings.extend(models::run(metric, &usable, claims)),
+        Some(Series::Source) => {
+            let series = series_of(&usable, claims);
+            for (name, members) in &series {
+                let pts: Vec<Point> = members.iter().map(|&i| usable[i].clone()).collect();
+                for mut f in models::run(metric, &pts, claims) {
+                    f.message = format!("[{name}] {}", f.message);
+                    findings.push(f);
+                }
+            }
+            findings.extend(disagreements(metric, &usable, &series, claims));
+        }
+    }
     // Contradictions first; within a kind, the models' order (a stable sort).
     findings.sort_by_key(|f| f.kind);
 
     let has = |k: FindingKind| findings.iter().any(|f| f.kind == k);
-    let verdict = if has(FindingKind::Contradiction) {
-        Verdict::Contradiction
-    } else if has(FindingKind::Revision) {
-        Verdict::Revision
-    } else if has(FindingKind::Progression) {
-        Verdict::Progression
-    } else if usable.len() >= 2 {
-        Verdict::Agreement
-    } else if usable.len() == 1 {
+    let verdict = [
+        (FindingKind::Contradiction, Verdict::Contradiction),
+        (FindingKind::RevisedDown, Verdict::RevisedDown),
+        (FindingKind::Disagreement, Verdict::Disagreement),
+        (FindingKind::Revision, Verdict::Revision),
+        (FindingKind::Progression, Verdict::Progression),
+        (FindingKind::Stale, Verdict::Stale),
+        (FindingKind::Agreement, Verdict::Agreement),
+    ]
+    .into_iter()
+    .find(|(k, _)| has(*k))
+    .map(|(_, v)| v)
+    .unwrap_or(if !usable.is_empty() {
         Verdict::Unconfirmed
     } else if points.is_empty() {
         Verdict::NoClaims
@@ -218,7 +305,7 @@ fn judge(
         Verdict::NotComparable
     } else {
         Verdict::Uncheckable
-    };
+    });
     MetricOutcome {
         metric: mi,
         claims: {
@@ -228,6 +315,183 @@ fn judge(
         },
         points,
         findings,
+        usable: usable.len(),
         verdict,
     }
+}
+
+/// The figure a point was published with, for a metric with `reported_with`: the claim of that
+/// metric in the same article and sentence, else the nearest one before it in the article,
+/// else the nearest after; of the same state (an earlier bilan's figure goes with the earlier
+/// toll). A claim of the anchor metric itself is its own anchor.
+fn anchor_of(
+    metric: &Metric,
+    rules: &RuleSet,
+    matched: &[Vec<usize>],
+    mi: usize,
+    p: &Point,
+    claims: &[Claim],
+) -> Option<ValueInterval> {
+    let with = metric.reported_with.as_ref()?;
+    let ai = rules.metrics.iter().position(|m| &m.id == with)?;
+    let claim = claims.get(*p.claims.first()?)?;
+    if ai == mi {
+        return Some(claim.interval);
+    }
+    let candidates: Vec<&Claim> = matched
+        .get(ai)?
+        .iter()
+        .filter_map(|&c| claims.get(c))
+        .filter(|c| c.id.article == claim.id.article && c.previous == claim.previous)
+        .collect();
+    let same_sentence = candidates.iter().find(|c| c.sentence == claim.sentence);
+    let before = candidates
+        .iter()
+        .filter(|c| c.id.offset < claim.id.offset)
+        .max_by_key(|c| c.id.offset);
+    let after = candidates
+        .iter()
+        .filter(|c| c.id.offset > claim.id.offset)
+        .min_by_key(|c| c.id.offset);
+    same_sentence.or(before).or(after).map(|c| c.interval)
+}
+
+/// The series of a `series = "source"` metric: each kind of source, or each source when its
+/// kind is unknown, or the unattributed figures; by name, each with its points.
+fn series_of(points: &[Point], claims: &[Claim]) -> BTreeMap<String, Vec<usize>> {
+    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, p) in points.iter().enumerate() {
+        let c = p.claims.first().and_then(|&c| claims.get(c));
+        let name = match c {
+            Some(c) => match (c.source_kind, &c.source) {
+                (Some(k), _) => k.name().to_owned(),
+                (None, Some(s)) => s.clone(),
+                (None, None) => "unattributed".to_owned(),
+            },
+            None => "unattributed".to_owned(),
+        };
+        out.entry(name).or_default().push(i);
+    }
+    out
+}
+
+/// The gap between series on the same day and places: once a day, every series' figure and
+/// the ratio of the highest to the lowest, when two series cannot both be right.
+fn disagreements(
+    metric: &Metric,
+    points: &[Point],
+    series: &BTreeMap<String, Vec<usize>>,
+    claims: &[Claim],
+) -> Vec<Finding> {
+    let names: Vec<(&String, &Vec<usize>)> = series.iter().collect();
+    // Days (and places) on which two series disagree, with the points involved.
+    type Key = (String, String);
+    let mut days: BTreeMap<Key, Vec<(usize, usize)>> = BTreeMap::new();
+    for (a, (_, pa)) in names.iter().enumerate() {
+        for (_, pb) in names.iter().skip(a + 1) {
+            for &i in pa.iter() {
+                for &j in pb.iter() {
+                    let (x, y) = (&points[i], &points[j]);
+                    let same_time = match metric.model {
+                        Model::Event => when(x, y, claims) == When::Same,
+                        _ => {
+                            matches!((x.as_of, y.as_of), (Some(d), Some(e)) if d == e && d.is_day())
+                        }
+                    };
+                    if !same_time || scope(x, y, claims) != Scope::Same {
+                        continue;
+                    }
+                    if compatible(metric, x, y, Scope::Same) {
+                        continue;
+                    }
+                    let day = x
+                        .as_of
+                        .filter(|d| d.is_day())
+                        .or(y.as_of)
+                        .map_or("undated".to_owned(), |d| d.to_string());
+                    let place = x
+                        .claims
+                        .first()
+                        .and_then(|&c| claims.get(c))
+                        .map_or(String::new(), |c| c.places.join(", "));
+                    days.entry((day, place)).or_default().push((i, j));
+                }
+            }
+        }
+    }
+    let series_name = |i: usize| {
+        names
+            .iter()
+            .find(|(_, m)| m.contains(&i))
+            .map_or("", |(n, _)| n.as_str())
+    };
+    days.into_iter()
+        .map(|((day, place), pairs)| {
+            let mut involved: Vec<usize> = pairs.iter().flat_map(|&(i, j)| [i, j]).collect();
+            involved.sort_unstable();
+            involved.dedup();
+            // Each series once, with its figures, highest first.
+            let mut by_series: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for &i in &involved {
+                by_series.entry(series_name(i)).or_default().push(i);
+            }
+            let mut parts: Vec<(f64, String)> = by_series
+                .iter()
+                .map(|(name, members)| {
+                    let value = members
+                        .iter()
+                        .map(|&i| points[i].value)
+                        .fold(f64::MIN, f64::max);
+                    let who: Vec<String> = members
+                        .iter()
+                        .filter_map(|&i| points[i].claims.first().and_then(|&c| claims.get(c)))
+                        .filter_map(|c| c.source.clone())
+                        .fold(Vec::new(), |mut v, s| {
+                            if !v.contains(&s) {
+                                v.push(s);
+                            }
+                            v
+                        });
+                    let labels: Vec<String> = members
+                        .iter()
+                        .map(|&i| points[i].describe(claims))
+                        .collect();
+                    let who = if who.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", who.join(", "))
+                    };
+                    (value, format!("{name}{who} {}", labels.join(", ")))
+                })
+                .collect();
+            parts.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let high = parts.first().map_or(0.0, |p| p.0);
+            let low = parts.last().map_or(0.0, |p| p.0);
+            let ratio = if low > 0.0 {
+                format!(": ×{}", num(((high / low) * 10.0).round() / 10.0))
+            } else {
+                String::new()
+            };
+            let place = if place.is_empty() {
+                String::new()
+            } else {
+                format!(" in {place}")
+            };
+            Finding {
+                kind: FindingKind::Disagreement,
+                claims: involved
+                    .iter()
+                    .flat_map(|&i| points[i].claims.clone())
+                    .collect(),
+                message: format!(
+                    "on {day}{place}, sources disagree: {}{ratio}",
+                    parts
+                        .into_iter()
+                        .map(|(_, s)| s)
+                        .collect::<Vec<_>>()
+                        .join(" vs ")
+                ),
+            }
+        })
+        .collect()
 }

@@ -10,26 +10,37 @@ use crate::MetricId;
 /// The kind of a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FindingKind {
-    /// Two figures cannot both be true.
+    /// Two figures cannot both be true: fails CI.
     Contradiction,
-    /// A running total grew between two surely ordered claims.
-    Progression,
+    /// A source gave a figure lower than one it, or its kind of source, gave earlier: a
+    /// downward revision a fact-checker must see.
+    RevisedDown,
+    /// Series of different sources give incompatible figures for the same day (organisers
+    /// and police): reported once a day, with the ratio; not a contradiction.
+    Disagreement,
     /// A later, higher toll of one event: the figure was revised.
     Revision,
+    /// A running total grew between two surely ordered claims.
+    Progression,
+    /// A lower bound weaker than one already known: out of date, not a decrease.
+    Stale,
     /// Figures agree.
     Agreement,
     /// Too vague or undated to check.
     Uncheckable,
-    /// Measures something else (a window far from the metric's start).
+    /// Measures something else (a window far from the metric's start, another event).
     NotComparable,
 }
 
 impl FindingKind {
     /// All kinds.
-    pub const ALL: [FindingKind; 6] = [
+    pub const ALL: [FindingKind; 9] = [
         FindingKind::Contradiction,
-        FindingKind::Progression,
+        FindingKind::RevisedDown,
+        FindingKind::Disagreement,
         FindingKind::Revision,
+        FindingKind::Progression,
+        FindingKind::Stale,
         FindingKind::Agreement,
         FindingKind::Uncheckable,
         FindingKind::NotComparable,
@@ -44,8 +55,11 @@ impl FindingKind {
     pub fn name(self) -> &'static str {
         match self {
             FindingKind::Contradiction => "contradiction",
-            FindingKind::Progression => "progression",
+            FindingKind::RevisedDown => "revised_down",
+            FindingKind::Disagreement => "disagreement",
             FindingKind::Revision => "revision",
+            FindingKind::Progression => "progression",
+            FindingKind::Stale => "stale",
             FindingKind::Agreement => "agreement",
             FindingKind::Uncheckable => "uncheckable",
             FindingKind::NotComparable => "not_comparable",
@@ -64,18 +78,24 @@ pub struct Finding {
     pub message: String,
 }
 
-/// A metric's overall verdict.
+/// A metric's overall verdict: its most serious finding, or what kept it from having one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Verdict {
     /// At least one contradiction: fails CI.
     Contradiction,
-    /// A running total progresses consistently.
-    Progression,
+    /// A source revised a figure down.
+    RevisedDown,
+    /// Sources counted differently (organisers and police), each consistent with itself.
+    Disagreement,
     /// An event's toll was revised upward, consistently.
     Revision,
-    /// The figures agree.
+    /// A running total progresses consistently.
+    Progression,
+    /// Consistent, but a later lower bound is weaker than one already known.
+    Stale,
+    /// At least two figures were compared and they agree.
     Agreement,
-    /// Only one usable figure: nothing to cross-check it with.
+    /// Usable figures, but none could be checked against another.
     Unconfirmed,
     /// Figures exist but none can be checked (vague, undated, date in doubt).
     Uncheckable,
@@ -87,10 +107,13 @@ pub enum Verdict {
 
 impl Verdict {
     /// All verdicts.
-    pub const ALL: [Verdict; 8] = [
+    pub const ALL: [Verdict; 11] = [
         Verdict::Contradiction,
-        Verdict::Progression,
+        Verdict::RevisedDown,
+        Verdict::Disagreement,
         Verdict::Revision,
+        Verdict::Progression,
+        Verdict::Stale,
         Verdict::Agreement,
         Verdict::Unconfirmed,
         Verdict::Uncheckable,
@@ -107,8 +130,11 @@ impl Verdict {
     pub fn name(self) -> &'static str {
         match self {
             Verdict::Contradiction => "contradiction",
-            Verdict::Progression => "progression",
+            Verdict::RevisedDown => "revised_down",
+            Verdict::Disagreement => "disagreement",
             Verdict::Revision => "revision",
+            Verdict::Progression => "progression",
+            Verdict::Stale => "stale",
             Verdict::Agreement => "agreement",
             Verdict::Unconfirmed => "unconfirmed",
             Verdict::Uncheckable => "uncheckable",
@@ -152,6 +178,13 @@ pub struct Point {
     pub origin: PointOrigin,
     /// The figure as people read it ("au moins 102", "17 + 12").
     pub label: String,
+    /// The values it stands for when compared: its interval, and for a round figure ("11
+    /// 000", "2 millions") every value that rounds to it.
+    pub rounded: ValueInterval,
+    /// When it was reported, for the models that order reports (an event's).
+    pub when: Option<DayInterval>,
+    /// The figure it was published with, for `reported_with` (the toll of its bilan).
+    pub anchor: Option<ValueInterval>,
 }
 
 impl Point {
@@ -165,6 +198,9 @@ impl Point {
             window_start: claim.window_start,
             origin: PointOrigin::Claim,
             label: claim.written.clone(),
+            rounded: rounded(claim),
+            when: None,
+            anchor: None,
         }
     }
 
@@ -192,6 +228,31 @@ impl Point {
             _ => String::new(),
         };
         format!("«{}» ({}, {when}{via})", self.label, articles.join(", "))
+    }
+}
+
+/// The values a claim stands for when compared: its interval, and for an exact round figure
+/// of a thousand or more every value that rounds to it ("11 000" is 10 500 to 11 500; "1,27
+/// million" is 1 265 000 to 1 275 000). A figure written to the unit ("3 958") is exact.
+pub fn rounded(claim: &Claim) -> ValueInterval {
+    let v = claim.value;
+    if claim.qualifier != recoupe_extractor::Qualifier::Exact
+        || v < 1000.0
+        || v.fract() != 0.0
+        || v > 1e15
+    {
+        return claim.interval;
+    }
+    let mut unit = 1.0;
+    while (v / (unit * 10.0)).fract() == 0.0 {
+        unit *= 10.0;
+    }
+    if unit < 100.0 {
+        return claim.interval;
+    }
+    ValueInterval {
+        low: v - unit / 2.0,
+        high: Some(v + unit / 2.0),
     }
 }
 

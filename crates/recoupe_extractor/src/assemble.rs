@@ -1172,7 +1172,7 @@ impl SentenceContext<'_> {
             within: within_of(lx, &places),
             places,
             countries,
-            predicate: predicate.map(|p| p.lemma),
+            predicate: predicate.map(|p| lx.predicates.canonical(&p.lemma)),
             predicate_class,
             unit: unit.map(|u| u.unit),
             as_of,
@@ -1317,7 +1317,13 @@ impl SentenceContext<'_> {
                 .iter()
                 .any(|r| r.0 == p.first && owner(r) && owned_figure(r) != Some(m.first))
         };
-        let usable = |p: &&PlaceMention| !p.partial && !owned(p);
+        // "selon la préfecture du Gard": where the source sits is not the figure's place.
+        let in_source = |k: usize| {
+            self.sources
+                .iter()
+                .any(|s| s.mention.first <= k && k <= s.mention.last)
+        };
+        let usable = |p: &&PlaceMention| !p.partial && !owned(p) && !in_source(p.first);
         let resolve = |ps: Vec<&PlaceMention>| -> (Vec<PlaceId>, Vec<Span>) {
             // "à Paris et en régions": the whole country.
             if let Some(n) = ps.iter().find(|p| p.place == PlaceRef::National)

@@ -31,7 +31,11 @@ fn verdict_class(v: Verdict) -> &'static str {
     match v {
         Verdict::Contradiction => "bad",
         Verdict::Progression | Verdict::Agreement => "good",
-        Verdict::Revision | Verdict::Unconfirmed => "warn",
+        Verdict::Revision
+        | Verdict::Unconfirmed
+        | Verdict::RevisedDown
+        | Verdict::Disagreement
+        | Verdict::Stale => "warn",
         Verdict::Uncheckable | Verdict::NotComparable | Verdict::NoClaims => "none",
     }
 }

@@ -74,3 +74,36 @@ pub(crate) fn summary(report: &Report<'_>) -> [String; 5] {
         count(report.outcome.unmatched.len(), "unmatched claim"),
     ]
 }
+
+/// What a metric's rule adds to its model, for the line under its title: its event, its
+/// series, the figure its claims are published with ("event 2023-09-08 in Maroc, series by
+/// source, reported with quake-deaths"); empty when it has none of these.
+pub(crate) fn model_extras(rule: &recoupe_checker::Metric) -> String {
+    let mut out = Vec::new();
+    if let Some(e) = &rule.event {
+        if e.places.is_empty() {
+            out.push(format!("event {}", e.days));
+        } else {
+            out.push(format!("event {} in {}", e.days, e.places.join(", ")));
+        }
+    }
+    if let Some(s) = rule.series {
+        out.push(format!("series by {}", s.name()));
+    }
+    if let Some(w) = &rule.reported_with {
+        out.push(format!("reported with {w}"));
+    }
+    out.into_iter().map(|x| format!(", {x}")).collect()
+}
+
+/// Why a metric has no finding to show, for its verdict line.
+pub(crate) fn verdict_reason(m: &recoupe_checker::MetricOutcome) -> &'static str {
+    match m.verdict {
+        recoupe_checker::Verdict::Unconfirmed if m.usable == 1 => {
+            " (one usable claim: nothing to cross-check it with)"
+        }
+        recoupe_checker::Verdict::Unconfirmed => " (no two usable claims could be compared)",
+        recoupe_checker::Verdict::NoClaims => " (no claim matched this metric)",
+        _ => "",
+    }
+}

@@ -17,9 +17,12 @@ fn verdict(v: Verdict) -> &'static str {
     match v {
         Verdict::Contradiction => "❌ **Contradiction**",
         Verdict::Progression => "✅ Progression",
+        Verdict::RevisedDown => "⚠️ **Revised down**",
+        Verdict::Disagreement => "↔️ Disagreement between sources",
         Verdict::Revision => "🔁 Revision",
+        Verdict::Stale => "⌛ Stale figure",
         Verdict::Agreement => "✅ Agreement",
-        Verdict::Unconfirmed => "⚠️ Unconfirmed (one usable claim)",
+        Verdict::Unconfirmed => "⚠️ Unconfirmed",
         Verdict::Uncheckable => "❔ Uncheckable",
         Verdict::NotComparable => "≠ Not comparable",
         Verdict::NoClaims => "∅ No claims",
@@ -55,11 +58,14 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w)?;
         writeln!(
             w,
-            "{} · model {}, tolerance {} · {} claims",
+            "{}{} · model {}, tolerance {}{} · {} claim{}",
             verdict(m.verdict),
+            crate::verdict_reason(m),
             rule.model.name(),
             rule.tolerance,
-            m.claims.len()
+            crate::model_extras(rule),
+            m.claims.len(),
+            crate::plural(m.claims.len())
         )?;
         if !m.points.is_empty() {
             writeln!(w)?;

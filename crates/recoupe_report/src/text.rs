@@ -29,7 +29,9 @@ impl Style {
         let code = match v {
             Verdict::Contradiction => "1;31",
             Verdict::Progression | Verdict::Agreement => "1;32",
-            Verdict::Revision => "1;33",
+            Verdict::Revision | Verdict::RevisedDown | Verdict::Disagreement | Verdict::Stale => {
+                "1;33"
+            }
             Verdict::Unconfirmed => "1;33",
             Verdict::Uncheckable | Verdict::NotComparable | Verdict::NoClaims => "2",
         };
@@ -122,17 +124,14 @@ fn metric(
         .since
         .map(|d| format!(", since {}", d.format("%Y-%m-%d")))
         .unwrap_or_default();
-    let why = match m.verdict {
-        Verdict::Unconfirmed => " (one usable claim: nothing to cross-check it with)",
-        Verdict::NoClaims => " (no claim matched this metric)",
-        _ => "",
-    };
+    let why = crate::verdict_reason(m);
     writeln!(
         w,
-        "  {}{why} · model {} (tolerance {}{since}) · {} claim{}",
+        "  {}{why} · model {} (tolerance {}{since}{}) · {} claim{}",
         style.verdict(m.verdict),
         rule.model.name(),
         rule.tolerance,
+        crate::model_extras(rule),
         m.claims.len(),
         if m.claims.len() == 1 { "" } else { "s" }
     )?;
@@ -169,6 +168,9 @@ fn metric(
             FindingKind::Contradiction => style.paint("1;31", "✗ contradiction"),
             FindingKind::Progression => style.paint("32", "↗ progression"),
             FindingKind::Revision => style.paint("33", "↻ revision"),
+            FindingKind::RevisedDown => style.paint("1;33", "↘ revised down"),
+            FindingKind::Disagreement => style.paint("33", "↔ disagreement"),
+            FindingKind::Stale => style.paint("2", "⌛ stale"),
             FindingKind::Agreement => style.paint("32", "= agreement"),
             FindingKind::Uncheckable => style.paint("2", "? uncheckable"),
             FindingKind::NotComparable => style.paint("2", "≠ not comparable"),

@@ -13,6 +13,11 @@
 //! growth and the rate per day between surely ordered claims. Two claims in the same month
 //! have an unknown order: never a contradiction for each other.
 //!
+//! Between surely ordered claims that do not contradict each other, a higher figure is a
+//! progression, the same figure an agreement, and a lower one (a weaker bound: "au moins 120"
+//! after "plus de 200") is stale: out of date, never a negative progression. Claims whose
+//! days overlap agree when their values meet.
+//!
 //! **Rule keys read.** `since`, `window_slack_days` (default 14: a claim whose window starts
 //! further from `since` counts something else and is "not comparable"), `tolerance` is not
 //! used; `match` (kinds default to `cumulative`).
@@ -23,7 +28,7 @@
 //!
 //! **Limits.** Days are the unit of time: two reports of the same day are never ordered.
 
-use crate::finding::{Finding, FindingKind, Point, num, show};
+use crate::finding::{Finding, FindingKind, Point, PointOrigin, num, show};
 use crate::{Claim, Metric};
 
 /// Judges the usable points of a cumulative metric.
@@ -86,32 +91,103 @@ pub(crate) fn check(_metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec
             ),
         });
     }
-    for pair in order.windows(2) {
-        let (i, j) = (pair[0], pair[1]);
-        let (Some(di), Some(dj)) = (points[i].as_of, points[j].as_of) else {
+    // Each claim against the claim before it, when that one is surely earlier: higher is a
+    // progression, the same an agreement, lower (without contradiction, a weaker bound) is
+    // stale, and a stale claim passes the figure it is below to the next comparison.
+    let mut agreeing: Vec<Vec<usize>> = Vec::new();
+    let mut stronger_than: Vec<Option<usize>> = vec![None; points.len()];
+    // (A total and the sum of its parts are checked by the parts, not here.)
+    let own = |k: usize| points[k].origin == PointOrigin::Claim;
+    for (b, &j) in order.iter().enumerate() {
+        let Some(dj) = points[j].as_of else { continue };
+        // Claims whose days overlap: unordered, they agree when their values meet.
+        for &e in &order[..b] {
+            let overlap = points[e].as_of.is_some_and(|de| de.overlaps(dj));
+            if own(e) && own(j) && overlap && points[e].rounded.intersects(points[j].rounded) {
+                join(&mut agreeing, e, j);
+            }
+        }
+        let Some(&before) = b.checked_sub(1).and_then(|p| order.get(p)) else {
             continue;
         };
-        if !di.surely_before(dj) || contradicting.contains(&(i, j)) {
+        let i = stronger_than[before].unwrap_or(before);
+        let Some(di) = points[i].as_of else { continue };
+        if !di.surely_before(dj) || contradicting.iter().any(|&(_, late)| late == j) {
             continue;
         }
         let growth = points[j].value - points[i].value;
-        let days = (dj.midpoint() - di.midpoint()).num_days().max(1);
-        let rate = growth / days as f64;
-        let sign = if growth >= 0.0 { "+" } else { "" };
         let ids = points[i].claims_with(&points[j]);
+        if growth > 0.0 {
+            let days = (dj.midpoint() - di.midpoint()).num_days().max(1);
+            let rate = growth / days as f64;
+            out.push(Finding {
+                kind: FindingKind::Progression,
+                claims: ids,
+                message: format!(
+                    "{} → {}: +{} in about {days} days ({} a day)",
+                    points[i].describe(claims),
+                    points[j].describe(claims),
+                    num(growth),
+                    num(rate)
+                ),
+            });
+        } else if growth == 0.0 {
+            if own(i) && own(j) {
+                join(&mut agreeing, i, j);
+            }
+        } else {
+            stronger_than[j] = Some(i);
+            out.push(Finding {
+                kind: FindingKind::Stale,
+                claims: ids,
+                message: format!(
+                    "{} then {}: {} is below {} already known: an out-of-date figure, not a decrease",
+                    points[i].describe(claims),
+                    points[j].describe(claims),
+                    show(points[j].interval),
+                    show(points[i].interval)
+                ),
+            });
+        }
+    }
+    for group in agreeing.into_iter().filter(|g| g.len() > 1) {
         out.push(Finding {
-            kind: FindingKind::Progression,
-            claims: ids,
+            kind: FindingKind::Agreement,
+            claims: group
+                .iter()
+                .flat_map(|&i| points[i].claims.clone())
+                .collect(),
             message: format!(
-                "{} → {}: {sign}{} in about {days} days ({} a day)",
-                points[i].describe(claims),
-                points[j].describe(claims),
-                num(growth),
-                num(rate)
+                "{} claims agree: {}",
+                group.len(),
+                group
+                    .iter()
+                    .map(|&i| points[i].describe(claims))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         });
     }
     out
+}
+
+/// Puts `a` and `b` in one group of agreeing claims.
+fn join(groups: &mut Vec<Vec<usize>>, a: usize, b: usize) {
+    let ga = groups.iter().position(|g| g.contains(&a));
+    let gb = groups.iter().position(|g| g.contains(&b));
+    match (ga, gb) {
+        (Some(x), Some(y)) if x != y => {
+            let moved = groups.remove(x.max(y));
+            groups[x.min(y)].extend(moved);
+        }
+        (Some(_), Some(_)) => {}
+        (Some(x), None) => groups[x].push(b),
+        (None, Some(y)) => groups[y].push(a),
+        (None, None) => groups.push(vec![a, b]),
+    }
+    for g in groups.iter_mut() {
+        g.sort_unstable();
+    }
 }
 
 #[cfg(test)]
@@ -136,6 +212,12 @@ mod tests {
             window_start: None,
             origin: PointOrigin::Claim,
             label: String::new(),
+            rounded: ValueInterval {
+                low,
+                high: Some(high),
+            },
+            when: None,
+            anchor: None,
         }
     }
 

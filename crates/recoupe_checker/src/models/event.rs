@@ -1,147 +1,451 @@
 //! # event
 //!
-//! **What it checks.** The count of one event (the toll of one strike): every claim about the
-//! same event (same day and same places) must agree, except that a toll may be revised upward
-//! as days pass.
+//! **What it checks.** The count of one event (the toll of an earthquake, the wounded of one
+//! strike): reports of it agree, or a later report revises it upward. Two reports that cannot
+//! both be true and were given at the same time contradict each other; a later, lower report
+//! is the source revising its own figure down (`revised_down`) when it comes from the same
+//! kind of source and the rule names the event, a contradiction otherwise (a toll does not go
+//! down).
 //!
-//! **Why.** "L'attaque de dimanche a fait 25 blessés" on Monday, then 34 on Tuesday, then
-//! "une quarantaine" on Wednesday from the same command is a revision; 25 and 40 reported the
-//! same day by two sources contradict each other; a toll reported lower after a higher one
-//! does too.
+//! **Why.** "L'attaque de dimanche a fait 25 blessés" on Monday, then 34 on Tuesday from the
+//! same command is a revision; 25 and 40 reported the same day by two sources contradict each
+//! other; a UN agency that lowers its toll from 11 300 to 3 958 has revised it down, which a
+//! fact-checker must see.
 //!
-//! **Example.** Claims are grouped by event day (their as-of, when it is one day) and places,
-//! then ordered by the date of the article that reports them.
+//! **Which event.** With `event = { on = "2023-09-08", places = ["Maroc"] }` every claim
+//! reported from that day on, in those places, counts that one event, whatever the day
+//! precision of its article. Without it, claims are grouped by their event day (their as-of,
+//! when it is one day) and places; a claim without one is uncheckable.
 //!
-//! **Rule keys read.** `tolerance` (default 10 %); `match` (kinds default to `event`).
+//! **When a report was given.** Its as-of (from the event's first day on); a figure the text
+//! gives as an earlier state ("un précédent bilan") precedes the article's own. Reports whose
+//! days overlap are given at the same time, unless `reported_with` orders them: the toll each
+//! was published with (632 dead, then 820, then 1 037 on the same Saturday) tells which bilan
+//! it belongs to, and reports of one bilan are given at the same time.
 //!
-//! **Limits.** Two events of the same day in the same places are taken for one; an event
-//! whose day is not known to the day cannot be identified and is uncheckable.
+//! **Places.** Reports of the same places are compared; a figure for a place within another
+//! (Derna in Libye) may not exceed the other's figure at the same time; other places are not
+//! compared.
+//!
+//! **Rule keys read.** `event`, `reported_with`, `tolerance` (default 10 %), `match` (kinds
+//! default to `event`, and `cumulative` too with `event`: a toll is often written as a
+//! running total).
+//!
+//! **Limits.** Two events of the same day in the same places are taken for one without
+//! `event`. A figure revised within one day without `reported_with` reads as two reports at
+//! the same time.
 
 use std::collections::BTreeMap;
 
-use crate::finding::{Finding, FindingKind, Point, show};
+use recoupe_extractor::ValueInterval;
+
+use crate::finding::{Finding, FindingKind, Point, num, show};
 use crate::{Claim, Metric};
 
 /// Judges the usable points of an event metric.
 pub(crate) fn check(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<Finding> {
+    if metric.event.is_some() {
+        let all: Vec<usize> = (0..points.len()).collect();
+        return judge(metric, points, &all, claims, true);
+    }
     type Key = (chrono::NaiveDate, Vec<String>);
     let mut events: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
-    let mut out = Vec::new();
     for (i, p) in points.iter().enumerate() {
-        let Some(claim) = p.claims.first().and_then(|&c| claims.get(c)) else {
+        let (Some(claim), Some(day)) = (first_claim(p, claims), p.as_of.filter(|d| d.is_day()))
+        else {
             continue;
         };
-        match p.as_of.filter(|d| d.is_day()) {
-            Some(day) => {
-                let mut places = claim.places.clone();
-                places.sort();
-                events.entry((day.first, places)).or_default().push(i);
-            }
-            None => out.push(Finding {
-                kind: FindingKind::Uncheckable,
-                claims: p.claims.clone(),
-                message: format!(
-                    "{} has no event day to tell which event it counts",
-                    p.describe(claims)
-                ),
-            }),
+        let mut places = claim.places.clone();
+        places.sort();
+        events.entry((day.first, places)).or_default().push(i);
+    }
+    events
+        .values()
+        .flat_map(|members| judge(metric, points, members, claims, false))
+        .collect()
+}
+
+fn first_claim<'a>(p: &Point, claims: &'a [Claim]) -> Option<&'a Claim> {
+    p.claims.first().and_then(|&c| claims.get(c))
+}
+
+/// When two reports were given, one relative to the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum When {
+    Before,
+    Same,
+    After,
+}
+
+/// When `a` was given relative to `b`: by their days, then by the toll they were published
+/// with, then, within one article, an earlier state before the article's own figure.
+pub(crate) fn when(a: &Point, b: &Point, claims: &[Claim]) -> When {
+    if let (Some(x), Some(y)) = (a.when, b.when) {
+        if x.surely_before(y) {
+            return When::Before;
+        }
+        if y.surely_before(x) {
+            return When::After;
         }
     }
-    for members in events.values() {
-        // Order by when it was reported: the article's date, then position.
-        let reported = |i: usize| {
-            points[i]
-                .claims
-                .first()
-                .and_then(|&c| claims.get(c))
-                .and_then(|c| c.article_date)
-                .map(|d| d.interval())
+    if let (Some(x), Some(y)) = (a.anchor, b.anchor) {
+        if x.high.is_some_and(|h| h < y.low) {
+            return When::Before;
+        }
+        if y.high.is_some_and(|h| h < x.low) {
+            return When::After;
+        }
+    }
+    if let (Some(x), Some(y)) = (first_claim(a, claims), first_claim(b, claims))
+        && x.id.article == y.id.article
+        && x.previous != y.previous
+    {
+        return if x.previous {
+            When::Before
+        } else {
+            When::After
         };
-        let mut order = members.clone();
-        order.sort_by_key(|&i| {
+    }
+    When::Same
+}
+
+/// How the places of two reports relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// The same places.
+    Same,
+    /// The first lies within the second (Derna, Libye).
+    Within,
+    /// The second lies within the first.
+    Contains,
+    /// Places that cannot be compared.
+    Other,
+}
+
+pub(crate) fn scope(a: &Point, b: &Point, claims: &[Claim]) -> Scope {
+    let (Some(x), Some(y)) = (first_claim(a, claims), first_claim(b, claims)) else {
+        return Scope::Other;
+    };
+    let set = |v: &[String]| {
+        let mut v: Vec<String> = v.iter().map(|p| p.to_lowercase()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (px, py) = (set(&x.places), set(&y.places));
+    if px == py {
+        return Scope::Same;
+    }
+    let (wx, wy) = (set(&x.within), set(&y.within));
+    if !py.is_empty() && py.iter().all(|p| wx.contains(p)) {
+        return Scope::Within;
+    }
+    if !px.is_empty() && px.iter().all(|p| wy.contains(p)) {
+        return Scope::Contains;
+    }
+    Scope::Other
+}
+
+/// Whether `a` and `b` can both be true, given their scopes: the same figure when their
+/// places are the same, a part no larger than its whole otherwise.
+pub(crate) fn compatible(metric: &Metric, a: &Point, b: &Point, scope: Scope) -> bool {
+    let wa = metric.tolerance.widen(a.rounded);
+    let wb = metric.tolerance.widen(b.rounded);
+    match scope {
+        Scope::Same => wa.intersects(wb),
+        Scope::Within => wa.low <= wb.high.unwrap_or(f64::INFINITY),
+        Scope::Contains => wb.low <= wa.high.unwrap_or(f64::INFINITY),
+        Scope::Other => true,
+    }
+}
+
+/// Who gave a report, for messages: "ministère de l'Intérieur", or "no source named".
+pub(crate) fn who(p: &Point, claims: &[Claim]) -> String {
+    first_claim(p, claims)
+        .and_then(|c| c.source.clone())
+        .unwrap_or_else(|| "no source named".into())
+}
+
+/// Whether two reports come from the same kind of source (both unnamed counts as the same).
+fn same_kind_of_source(a: &Point, b: &Point, claims: &[Claim]) -> bool {
+    let (Some(x), Some(y)) = (first_claim(a, claims), first_claim(b, claims)) else {
+        return false;
+    };
+    match (x.source_kind, y.source_kind) {
+        (Some(k), Some(l)) => k == l,
+        _ => x.source.is_some() && x.source == y.source,
+    }
+}
+
+/// The bilan a report belongs to, for messages.
+fn bilan(p: &Point) -> String {
+    p.anchor
+        .map_or(String::new(), |a| format!(" (published with {})", show(a)))
+}
+
+/// Judges the reports `members` of one event. Only an event the rule names (`named`) is
+/// followed long enough for a source to revise its figure down; a day's count reported lower
+/// later is a contradiction.
+fn judge(
+    metric: &Metric,
+    points: &[Point],
+    members: &[usize],
+    claims: &[Claim],
+    named: bool,
+) -> Vec<Finding> {
+    let mut order = members.to_vec();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            let p = &points[i];
             (
-                reported(i).map(|d| (d.midpoint(), d.first)),
-                points[i].claims.clone(),
+                p.when.map(|d| (d.first, d.last)),
+                p.anchor.map(|a| a.low),
+                first_claim(p, claims).map(|c| !c.previous),
             )
-        });
-        // Each report is compared with those before it: a contradiction is named once per
-        // claim, against the first earlier report it conflicts with; a revision is named
-        // between consecutive reports.
-        for (b, &j) in order.iter().enumerate() {
-            let before = &order[..b];
-            let source = |k: usize| {
-                points[k]
-                    .claims
-                    .first()
-                    .and_then(|&c| claims.get(c))
-                    .and_then(|c| c.source.clone())
-            };
-            let conflict = before.iter().copied().find(|&i| {
-                let agree = metric
-                    .tolerance
-                    .widen(points[i].interval)
-                    .intersects(points[j].interval);
-                let later =
-                    matches!((reported(i), reported(j)), (Some(x), Some(y)) if x.surely_before(y));
-                let higher =
-                    points[j].interval.low > points[i].interval.high.unwrap_or(f64::INFINITY);
-                !(agree || later && higher)
-            });
-            let finding = if let Some(i) = conflict {
-                let later =
-                    matches!((reported(i), reported(j)), (Some(x), Some(y)) if x.surely_before(y));
-                let why = if later {
-                    format!(
-                        "a toll does not go down: {} was reported after {}",
-                        show(points[j].interval),
-                        show(points[i].interval)
-                    )
-                } else {
-                    format!(
-                        "reported at the same time, {} and {} do not meet even widened by {}",
-                        show(points[i].interval),
-                        show(points[j].interval),
-                        metric.tolerance
-                    )
-                };
-                Some((FindingKind::Contradiction, i, why))
-            } else if let Some(&i) = before.last() {
-                let agree = metric
-                    .tolerance
-                    .widen(points[i].interval)
-                    .intersects(points[j].interval);
-                (!agree).then(|| {
-                    let who = if source(i) == source(j) {
-                        "the same source"
+        };
+        key(a)
+            .partial_cmp(&key(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| points[a].claims.cmp(&points[b].claims))
+    });
+    let mut out = Vec::new();
+    let mut agreeing: Vec<(usize, usize)> = Vec::new();
+    for (b, &j) in order.iter().enumerate() {
+        let earlier = &order[..b];
+        let pj = &points[j];
+        let rel = |i: usize| when(&points[i], pj, claims);
+        let sc = |i: usize| scope(&points[i], pj, claims);
+        let describe = |i: usize| points[i].describe(claims);
+        // Reported at the same time, they cannot both be true.
+        if let Some(&i) = earlier
+            .iter()
+            .find(|&&i| rel(i) == When::Same && !compatible(metric, &points[i], pj, sc(i)))
+        {
+            let pi = &points[i];
+            let why = match sc(i) {
+                Scope::Same => format!(
+                    "reported at the same time{}, {} and {} do not meet even widened by {}",
+                    bilan(pj),
+                    show(pi.interval),
+                    show(pj.interval),
+                    metric.tolerance
+                ),
+                _ => format!(
+                    "reported at the same time{}, a part ({}) cannot exceed its whole ({})",
+                    bilan(pj),
+                    show(if sc(i) == Scope::Within {
+                        pi.interval
                     } else {
-                        "a later report"
-                    };
-                    (
-                        FindingKind::Revision,
-                        i,
-                        format!(
-                            "{who} revised the toll upward, from {} to {}",
-                            show(points[i].interval),
-                            show(points[j].interval)
-                        ),
-                    )
-                })
-            } else {
-                None
+                        pj.interval
+                    }),
+                    show(if sc(i) == Scope::Within {
+                        pj.interval
+                    } else {
+                        pi.interval
+                    }),
+                ),
             };
-            if let Some((kind, i, why)) = finding {
-                let ids = points[i].claims_with(&points[j]);
-                out.push(Finding {
-                    kind,
-                    claims: ids,
-                    message: format!(
-                        "{} and {}: {why}",
-                        points[i].describe(claims),
-                        points[j].describe(claims)
+            out.push(Finding {
+                kind: FindingKind::Contradiction,
+                claims: pi.claims_with(pj),
+                message: format!(
+                    "{} ({}) and {} ({}): {why}",
+                    describe(i),
+                    who(pi, claims),
+                    describe(j),
+                    who(pj, claims)
+                ),
+            });
+            continue;
+        }
+        let before: Vec<usize> = earlier
+            .iter()
+            .copied()
+            .filter(|&i| rel(i) == When::Before && sc(i) == Scope::Same)
+            .collect();
+        // Reported later and lower.
+        let higher_before = before
+            .iter()
+            .copied()
+            .filter(|&i| !compatible(metric, &points[i], pj, Scope::Same))
+            .filter(|&i| pj.rounded.low < points[i].rounded.low)
+            .max_by(|&x, &y| points[x].rounded.low.total_cmp(&points[y].rounded.low));
+        if let Some(i) = higher_before {
+            let pi = &points[i];
+            let (kind, why) = if named && same_kind_of_source(pi, pj, claims) {
+                (
+                    FindingKind::RevisedDown,
+                    format!(
+                        "{} revised the figure down, from {} to {}",
+                        who(pj, claims),
+                        show(pi.interval),
+                        show(pj.interval)
                     ),
-                });
+                )
+            } else {
+                (
+                    FindingKind::Contradiction,
+                    format!(
+                        "a toll does not go down: {} reported {} after {} gave {}",
+                        who(pj, claims),
+                        show(pj.interval),
+                        who(pi, claims),
+                        show(pi.interval)
+                    ),
+                )
+            };
+            out.push(Finding {
+                kind,
+                claims: pi.claims_with(pj),
+                message: format!("{} then {}: {why}", describe(i), describe(j)),
+            });
+            continue;
+        }
+        // A lower bound weaker than one already known.
+        let stronger = before
+            .iter()
+            .copied()
+            .filter(|&i| pj.interval.high.is_none() && points[i].interval.low > pj.interval.low)
+            .max_by(|&x, &y| points[x].interval.low.total_cmp(&points[y].interval.low));
+        if let Some(i) = stronger {
+            let pi = &points[i];
+            out.push(Finding {
+                kind: FindingKind::Stale,
+                claims: pi.claims_with(pj),
+                message: format!(
+                    "{} then {}: {} is below {} already known: an out-of-date figure, not a decrease",
+                    describe(i),
+                    describe(j),
+                    show(pj.interval),
+                    show(pi.interval)
+                ),
+            });
+            continue;
+        }
+        // Reported later and higher: a revision, against the highest figure before it, unless
+        // a report of the same time already gave it (then they agree).
+        let given = earlier.iter().any(|&i| {
+            rel(i) == When::Same
+                && sc(i) == Scope::Same
+                && compatible(metric, &points[i], pj, Scope::Same)
+        });
+        let latest = before
+            .iter()
+            .copied()
+            .max_by(|&x, &y| points[x].rounded.low.total_cmp(&points[y].rounded.low));
+        if let Some(i) = latest
+            && !given
+            && !compatible(metric, &points[i], pj, Scope::Same)
+        {
+            let pi = &points[i];
+            let named = first_claim(pj, claims).is_some_and(|c| c.source.is_some());
+            let who_j = who(pj, claims);
+            let by = if !named {
+                "a later report revised the figure upward".to_owned()
+            } else if who(pi, claims) == who_j {
+                format!("{who_j} revised the figure upward")
+            } else {
+                format!("a later report ({who_j}) revised the figure upward")
+            };
+            out.push(Finding {
+                kind: FindingKind::Revision,
+                claims: pi.claims_with(pj),
+                message: format!(
+                    "{} → {}: {by}, from {} to {} ({})",
+                    describe(i),
+                    describe(j),
+                    show(pi.interval),
+                    show(pj.interval),
+                    growth(pi.value, pj.value)
+                ),
+            });
+            continue;
+        }
+        // What it agrees with.
+        for &i in earlier {
+            if matches!(rel(i), When::Same | When::Before)
+                && sc(i) == Scope::Same
+                && compatible(metric, &points[i], pj, Scope::Same)
+            {
+                agreeing.push((i, j));
             }
         }
     }
+    out.extend(agreements(metric, points, &order, &agreeing));
     out
+}
+
+fn growth(from: f64, to: f64) -> String {
+    let d = to - from;
+    if d >= 0.0 {
+        format!("+{}", num(d))
+    } else {
+        num(d)
+    }
+}
+
+/// One agreement finding per group of reports that agree with one another.
+fn agreements(
+    metric: &Metric,
+    points: &[Point],
+    order: &[usize],
+    pairs: &[(usize, usize)],
+) -> Vec<Finding> {
+    let mut group: BTreeMap<usize, usize> = order.iter().map(|&i| (i, i)).collect();
+    fn root(group: &BTreeMap<usize, usize>, mut i: usize) -> usize {
+        while let Some(&p) = group.get(&i) {
+            if p == i {
+                break;
+            }
+            i = p;
+        }
+        i
+    }
+    for &(a, b) in pairs {
+        let (ra, rb) = (root(&group, a), root(&group, b));
+        if ra != rb {
+            group.insert(ra.max(rb), ra.min(rb));
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in order {
+        members.entry(root(&group, i)).or_default().push(i);
+    }
+    members
+        .into_values()
+        .filter(|m| m.len() > 1)
+        .map(|m| {
+            let common = m.iter().fold(
+                ValueInterval {
+                    low: f64::MIN,
+                    high: None,
+                },
+                |acc, &i| ValueInterval {
+                    low: acc.low.max(points[i].interval.low),
+                    high: match (acc.high, points[i].interval.high) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    },
+                },
+            );
+            let said = if common.high.is_none_or(|h| common.low <= h) {
+                show(common)
+            } else {
+                format!("about {}", num(points[m[0]].value))
+            };
+            Finding {
+                kind: FindingKind::Agreement,
+                claims: m.iter().flat_map(|&i| points[i].claims.clone()).collect(),
+                message: format!(
+                    "{} reports agree on {said} (within {}): {}",
+                    m.len(),
+                    metric.tolerance,
+                    m.iter()
+                        .map(|&i| points[i].label.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        })
+        .collect()
 }

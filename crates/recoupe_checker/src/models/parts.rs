@@ -61,6 +61,9 @@ pub(crate) fn derive(parts: &[(MetricId, Vec<usize>)], claims: &[Claim]) -> Vec<
                     .map(|&c| claims[c].written.as_str())
                     .collect::<Vec<_>>()
                     .join(" + "),
+                rounded: ValueInterval { low, high },
+                when: None,
+                anchor: None,
             });
         } else {
             for &(pi, c) in members {
@@ -76,6 +79,12 @@ pub(crate) fn derive(parts: &[(MetricId, Vec<usize>)], claims: &[Claim]) -> Vec<
                     window_start: claim.window_start,
                     origin: PointOrigin::PartBound(parts[pi].0.clone()),
                     label: claim.written.clone(),
+                    rounded: ValueInterval {
+                        low: claim.interval.low,
+                        high: None,
+                    },
+                    when: None,
+                    anchor: None,
                 });
             }
         }

@@ -15,7 +15,7 @@ use regex::Regex;
 pub use error::RuleError;
 use error::{Locator, did_you_mean};
 use schema::{
-    CASE_KEYS, CaseSpec, MATCH_KEYS, METRIC_KEYS, MatchSpec, MetricSpec, PERIOD_KEYS,
+    CASE_KEYS, CaseSpec, EVENT_KEYS, MATCH_KEYS, METRIC_KEYS, MatchSpec, MetricSpec, PERIOD_KEYS,
     QUALIFIER_KEYS, RuleFile,
 };
 
@@ -144,6 +144,8 @@ pub struct Matcher {
     /// Units asked for; `None` in the list is a plain count (`units = ["count"]`).
     units: Vec<Option<Unit>>,
     kinds: Vec<ClaimKind>,
+    /// Whether the rule wrote `kinds` (else they are the model's defaults).
+    kinds_written: bool,
     words: Vec<Regex>,
     not_words: Vec<Regex>,
     sources: Vec<String>,
@@ -174,6 +176,8 @@ impl Period {
 pub enum PredicateWanted {
     /// Any predicate of the class.
     Class(PredicateClass),
+    /// No predicate: the text says nothing of what happened ("1,2 million de manifestants").
+    Nothing,
     /// This lemma.
     Lemma(String),
 }
@@ -182,6 +186,7 @@ impl PredicateWanted {
     fn accepts(&self, claim: &Claim) -> bool {
         match self {
             PredicateWanted::Class(c) => claim.predicate_class == Some(*c),
+            PredicateWanted::Nothing => claim.predicate.is_none(),
             PredicateWanted::Lemma(l) => claim
                 .predicate
                 .as_deref()
@@ -192,6 +197,7 @@ impl PredicateWanted {
     fn name(&self) -> String {
         match self {
             PredicateWanted::Class(c) => c.name().to_owned(),
+            PredicateWanted::Nothing => "none".to_owned(),
             PredicateWanted::Lemma(l) => l.clone(),
         }
     }
@@ -384,6 +390,45 @@ impl Matcher {
     }
 }
 
+/// The one event an event metric tracks (`event = { on = "2023-09-08", places = ["Maroc"] }`):
+/// every claim reported from that day on, in those places, counts it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventWindow {
+    /// The day, or the days, it happened.
+    pub days: recoupe_parser::DayInterval,
+    /// Where, as written in the rule; empty when the rule names no place.
+    pub places: Vec<String>,
+}
+
+impl EventWindow {
+    /// Whether a claim lies in the event's places (any claim when it names none).
+    pub fn covers_places(&self, claim: &Claim) -> bool {
+        self.places.is_empty()
+            || claim.within.iter().any(|w| {
+                let w = w.to_lowercase();
+                self.places.iter().any(|p| p.to_lowercase() == w)
+            })
+    }
+}
+
+/// How a metric splits its claims before judging them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Series {
+    /// One series per kind of source (authorities, organisers…), or per source when its kind
+    /// is unknown: organisers and police count differently, and the gap between them is a
+    /// disagreement, not a contradiction.
+    Source,
+}
+
+impl Series {
+    /// The name used in rule files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Series::Source => "source",
+        }
+    }
+}
+
 /// A validated metric.
 #[derive(Debug, Clone)]
 pub struct Metric {
@@ -406,6 +451,13 @@ pub struct Metric {
     pub qualifiers: QualifierOverrides,
     /// Which claims feed it.
     pub matcher: Matcher,
+    /// For an event metric, the event it tracks.
+    pub event: Option<EventWindow>,
+    /// How its claims split into series, if they do.
+    pub series: Option<Series>,
+    /// The metric whose figure each claim was published with ("quake-deaths" for the injured
+    /// of the same bilan): it orders reports within a day and tells which belong together.
+    pub reported_with: Option<MetricId>,
     /// The file it was read from.
     pub file: String,
     /// Its line in the file.
@@ -514,18 +566,28 @@ impl<'a> Vocabulary<'a> {
     }
 
     /// What a `predicates` entry asks for, or why no claim can carry it and the fix: a class
-    /// name, a lemma the lexicon knows (its class, if it has one), or a French participle.
+    /// name ("wounded": any of its lemmas), a lemma as claims carry it ("blessé", "grièvement
+    /// blessé", "tué"), or a French participle the lexicon does not list ("inondé").
     fn predicate(&self, written: &str) -> Result<PredicateWanted, (String, String)> {
         let lower = written.to_lowercase();
         if let Some(c) = PredicateClass::from_name(&lower) {
             return Ok(PredicateWanted::Class(c));
         }
+        if lower == "none" {
+            return Ok(PredicateWanted::Nothing);
+        }
         let classes = PredicateClass::ALL.map(PredicateClass::name).join(", ");
         let Some(lx) = self.lexicon else {
             return Ok(PredicateWanted::Lemma(lower));
         };
-        if let Some(c) = lx.predicate_class(&lower) {
-            return Ok(PredicateWanted::Class(c));
+        if let Some(same) = lx.predicate_synonym_of(&lower) {
+            return Err((
+                format!("predicate `{written}` is never on a claim: claims write it `{same}`"),
+                format!(
+                    "write `{same}`, or the class `{}` for all its lemmas",
+                    lx.predicate_class(same).map_or("-", PredicateClass::name)
+                ),
+            ));
         }
         if lx.is_reporting_verb(&lower) {
             return Err((
@@ -538,7 +600,12 @@ impl<'a> Vocabulary<'a> {
         if lx.is_predicate_lemma(&lower) {
             return Ok(PredicateWanted::Lemma(lower));
         }
-        let names: Vec<&str> = PredicateClass::ALL.iter().map(|c| c.name()).collect();
+        let lemmas = lx.predicate_lemmas();
+        let names: Vec<&str> = PredicateClass::ALL
+            .iter()
+            .map(|c| c.name())
+            .chain(lemmas.iter().map(String::as_str))
+            .collect();
         Err((
             format!(
                 "unknown predicate `{written}`: claims carry a French participle (\"blessé\", \"inondé\") or a class"
@@ -550,6 +617,11 @@ impl<'a> Vocabulary<'a> {
                 }
             },
         ))
+    }
+
+    /// Why no claim can count `noun`, and the fix; `None` when one can.
+    fn noun_problem(&self, noun: &str) -> Option<(String, String)> {
+        self.lexicon?.noun_problem(noun)
     }
 
     /// Why `actor` can never match, and the fix; `None` when it can.
@@ -607,6 +679,10 @@ pub fn load(
                     let span = spec.span();
                     let raw = spec.get_ref();
                     declared.push(Declared {
+                        reported_with: raw
+                            .reported_with
+                            .as_ref()
+                            .map(|r| (MetricId(r.get_ref().trim().to_owned()), r.span())),
                         id: MetricId(raw.id.get_ref().trim().to_owned()),
                         parts: raw
                             .parts
@@ -660,6 +736,23 @@ pub fn load(
                     }),
                 ));
             }
+        }
+        if let Some((with, span)) = &m.reported_with
+            && with != &m.id
+            && !seen.contains_key(with)
+        {
+            let ids: Vec<&str> = seen.keys().map(|k| k.0.as_str()).collect();
+            errors.push(loc.error(
+                span.clone(),
+                format!(
+                    "`reported_with` of `{}` names unknown metric `{with}`",
+                    m.id
+                ),
+                Some(match did_you_mean(&with.0, &ids) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("known metrics: {}", ids.join(", ")),
+                }),
+            ));
         }
         if reaches(&declared, &m.id, &m.id, 0) {
             errors.push(loc.error(
@@ -780,6 +873,7 @@ fn validate_case(
 /// A metric as declared, before validation: enough to check ids and parts across files.
 struct Declared {
     id: MetricId,
+    reported_with: Option<(MetricId, std::ops::Range<usize>)>,
     parts: Vec<MetricId>,
     span: std::ops::Range<usize>,
     file: usize,
@@ -810,6 +904,7 @@ fn toml_error(loc: &Locator<'_>, e: &toml::de::Error) -> RuleError {
             .chain(QUALIFIER_KEYS)
             .chain(CASE_KEYS)
             .chain(PERIOD_KEYS)
+            .chain(EVENT_KEYS)
             .copied()
             .collect();
         let help = match did_you_mean(key, &all) {
@@ -972,6 +1067,49 @@ fn validate(
             ));
         }
     }
+    let mut event = None;
+    if let Some(e) = &spec.event {
+        if model.is_some_and(|m| m != Model::Event) {
+            errors.push(loc.error(
+                e.span(),
+                "`event` only applies to model = \"event\"",
+                Some("remove `event`, or use model = \"event\" for the count of one event".into()),
+            ));
+        }
+        let e = e.get_ref();
+        let days = parse_days(e.on.get_ref());
+        if days.is_none() {
+            errors.push(loc.error(
+                e.on.span(),
+                format!("invalid day `{}` for `event.on`", e.on.get_ref()),
+                Some("write a day as YYYY-MM-DD, or days as YYYY-MM-DD..YYYY-MM-DD".into()),
+            ));
+        }
+        named(
+            &e.places,
+            &|p| vocabulary.place_problem(p),
+            loc,
+            &mut errors,
+        );
+        event = days.map(|days| EventWindow {
+            days,
+            places: e.places.iter().map(|p| p.get_ref().clone()).collect(),
+        });
+    }
+    let series = spec.series.as_ref().and_then(|s| match s.get_ref().as_str() {
+        "source" => Some(Series::Source),
+        other => {
+            errors.push(loc.error(
+                s.span(),
+                format!("unknown series `{other}`"),
+                Some(
+                    "write series = \"source\": each kind of source (authorities, organisers…) is its own series"
+                        .into(),
+                ),
+            ));
+            None
+        }
+    });
     let mut matcher = build_matcher(
         loc,
         spec.matcher.into_inner(),
@@ -979,6 +1117,10 @@ fn validate(
         vocabulary,
         &mut errors,
     );
+    // The toll of one event is often written as a running total ("le bilan s'élève à").
+    if event.is_some() && matcher.kinds == [ClaimKind::Event] && !matcher.kinds_written {
+        matcher.kinds.push(ClaimKind::Cumulative);
+    }
     matcher.period = period;
     let (line, _) = recoupe_parser::line_col(loc.text, spec.id.span().start);
     if !errors.is_empty() {
@@ -998,9 +1140,26 @@ fn validate(
             .collect(),
         qualifiers,
         matcher,
+        event,
+        series,
+        reported_with: spec
+            .reported_with
+            .map(|r| MetricId(r.into_inner().trim().to_owned())),
         file: loc.file.to_owned(),
         line,
     })
+}
+
+/// "2023-09-08" or "2023-09-08..2023-09-09".
+fn parse_days(text: &str) -> Option<recoupe_parser::DayInterval> {
+    let day = |t: &str| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok();
+    match text.split_once("..") {
+        Some((a, b)) => {
+            let (a, b) = (day(a)?, day(b)?);
+            (a <= b).then(|| recoupe_parser::DayInterval::new(a, b))
+        }
+        None => day(text).map(recoupe_parser::DayInterval::day),
+    }
 }
 
 fn parse_tolerance(text: &str) -> Result<Tolerance, String> {
@@ -1053,11 +1212,17 @@ fn build_matcher(
     for k in &spec.kinds {
         match ClaimKind::from_name(k.get_ref()) {
             Some(kind) => kinds.push(kind),
-            None => errors.push(loc.error(
-                k.span(),
-                format!("unknown claim kind `{}`", k.get_ref()),
-                Some("kinds: cumulative, event, level, change".into()),
-            )),
+            None => {
+                let names = ["cumulative", "event", "level", "change"];
+                errors.push(loc.error(
+                    k.span(),
+                    format!("unknown claim kind `{}`", k.get_ref()),
+                    Some(match did_you_mean(k.get_ref(), &names) {
+                        Some(s) => format!("did you mean `{s}`? kinds: {}", names.join(", ")),
+                        None => format!("kinds: {}", names.join(", ")),
+                    }),
+                ))
+            }
         }
     }
     if spec.kinds.is_empty() {
@@ -1078,7 +1243,7 @@ fn build_matcher(
     let words = regexes(&spec.words);
     let not_words = regexes(&spec.not_words);
     Matcher {
-        nouns: lower_all(&spec.nouns),
+        nouns: named(&spec.nouns, &|n| vocabulary.noun_problem(n), loc, errors),
         actors: named(&spec.actors, &|a| vocabulary.actor_problem(a), loc, errors),
         places: named(&spec.places, &|p| vocabulary.place_problem(p), loc, errors),
         places_any: named(
@@ -1150,6 +1315,7 @@ fn build_matcher(
                 }
             })
             .collect(),
+        kinds_written: !spec.kinds.is_empty(),
         kinds,
         words,
         not_words,
@@ -1261,14 +1427,106 @@ mod tests {
                 "unit `euros` is never on a claim: claims write it `EUR`",
             ]
         );
-        let good = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\nmatch = { predicates = [\"tué\"], places_within = [\"Maroc\"] }\n";
+        let good = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\nmatch = { predicates = [\"tué\", \"death\", \"grièvement blessé\"], places_within = [\"Maroc\"] }\n";
         let Ok(rules) = load(&[("t.toml".into(), good.into())], &Vocabulary::of(&lx)) else {
             panic!("valid rule rejected")
         };
         assert_eq!(
             rules.metrics[0].matcher.predicates,
-            [PredicateWanted::Class(PredicateClass::Death)],
-            "a lemma of a class asks for the class: \"tué\" matches \"péri\""
+            [
+                PredicateWanted::Lemma("tué".into()),
+                PredicateWanted::Class(PredicateClass::Death),
+                PredicateWanted::Lemma("grièvement blessé".into())
+            ],
+            "a class asks for all its lemmas, a lemma for itself (and what the lexicon says means the same)"
+        );
+        let synonym = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\nmatch = { predicates = [\"péri\", \"blesse\"] }\n";
+        let errors = load(&[("t.toml".into(), synonym.into())], &Vocabulary::of(&lx)).unwrap_err();
+        assert_eq!(
+            errors[0].message,
+            "predicate `péri` is never on a claim: claims write it `tué`"
+        );
+        assert!(
+            errors[1]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("did you mean `blessé`")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn nouns_and_kinds_must_be_ones_a_claim_can_carry() {
+        let Ok(lx) = recoupe_extractor::Lexicon::french() else {
+            panic!("lexicon")
+        };
+        let text = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\nmatch = { nouns = [\"soldat\", \"injury\", \"attaques\", \"Irak\", \"euros\"], kinds = [\"levl\"] }\n";
+        let errors = load(&[("t.toml".into(), text.into())], &Vocabulary::of(&lx)).unwrap_err();
+        let shown: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|e| (e.message.as_str(), e.help.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    "unknown claim kind `levl`",
+                    "did you mean `level`? kinds: cumulative, event, level, change"
+                ),
+                (
+                    "unknown noun `injury`: claims carry the French noun of the text",
+                    "did you mean `blessé`?"
+                ),
+                (
+                    "noun `attaques` is never on a claim: claims write it `attaque`",
+                    "write `attaque`"
+                ),
+                (
+                    "`Irak` is a place, not a counted noun",
+                    "match it with `places = [\"Irak\"]`"
+                ),
+                (
+                    "`euros` is a unit, not a counted noun",
+                    "match it with `units = [\"EUR\"]`"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn event_series_and_reported_with_are_checked() {
+        let text = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\nevent = { on = \"2023-09-31\" }\nseries = \"sources\"\nreported_with = \"tol\"\nmatch = {}\n[[metric]]\nid = \"toll\"\ntitle = \"T\"\nmodel = \"event\"\nevent = { on = \"2023-09-08..2023-09-09\", places = [\"Maroc\"] }\nmatch = {}\n";
+        let errors = load_one(text).unwrap_err();
+        let shown: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            shown,
+            [
+                "`event` only applies to model = \"event\"",
+                "invalid day `2023-09-31` for `event.on`",
+                "unknown series `sources`",
+                "`reported_with` of `a` names unknown metric `tol`",
+            ]
+        );
+        assert!(errors[3].help.as_deref() == Some("did you mean `toll`?"));
+        let good = "[[metric]]\nid = \"toll\"\ntitle = \"T\"\nmodel = \"event\"\nevent = { on = \"2023-09-08..2023-09-09\", places = [\"Maroc\"] }\nseries = \"source\"\nmatch = {}\n";
+        let Ok(rules) = load_one(good) else {
+            panic!("valid rule rejected")
+        };
+        let m = &rules.metrics[0];
+        assert_eq!(m.series, Some(Series::Source));
+        assert_eq!(
+            m.event
+                .as_ref()
+                .map(|e| (e.days.to_string(), e.places.clone())),
+            Some((
+                "2023-09-08..2023-09-09".to_owned(),
+                vec!["Maroc".to_owned()]
+            ))
+        );
+        assert_eq!(
+            m.matcher.kinds,
+            [ClaimKind::Event, ClaimKind::Cumulative],
+            "the toll of one event is often written as a running total"
         );
     }
 

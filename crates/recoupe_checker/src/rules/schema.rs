@@ -48,6 +48,9 @@ pub(crate) struct MetricSpec {
     pub parts: Vec<Spanned<String>>,
     pub qualifiers: Option<Spanned<QualifierSpec>>,
     pub period: Option<Spanned<PeriodSpec>>,
+    pub event: Option<Spanned<EventSpec>>,
+    pub series: Option<Spanned<String>>,
+    pub reported_with: Option<Spanned<String>>,
     #[serde(rename = "match")]
     pub matcher: Spanned<MatchSpec>,
 }
@@ -58,6 +61,15 @@ pub(crate) struct MetricSpec {
 pub(crate) struct PeriodSpec {
     pub from: Option<Spanned<String>>,
     pub to: Option<Spanned<String>>,
+}
+
+/// A metric's `event`: the one event an event metric tracks.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EventSpec {
+    pub on: Spanned<String>,
+    #[serde(default)]
+    pub places: Vec<Spanned<String>>,
 }
 
 /// A metric's `qualifiers` table: widths of approximate qualifiers for this metric.
@@ -73,7 +85,7 @@ pub(crate) struct QualifierSpec {
 #[serde(deny_unknown_fields)]
 pub(crate) struct MatchSpec {
     #[serde(default)]
-    pub nouns: Vec<String>,
+    pub nouns: Vec<Spanned<String>>,
     #[serde(default)]
     pub actors: Vec<Spanned<String>>,
     #[serde(default)]
@@ -109,8 +121,14 @@ pub(crate) const METRIC_KEYS: &[&str] = &[
     "parts",
     "qualifiers",
     "period",
+    "event",
+    "series",
+    "reported_with",
     "match",
 ];
+
+/// Keys of `event`, for "did you mean".
+pub(crate) const EVENT_KEYS: &[&str] = &["on", "places"];
 
 /// Keys of `period`, for "did you mean".
 pub(crate) const PERIOD_KEYS: &[&str] = &["from", "to"];

@@ -187,11 +187,16 @@ fn introduced(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
     if lx.grammar.de.is(prev) {
         // "la province d'Al Haouz", "la zone de préfecture de Marrakech", "la région
         // montagneuse d'Al Haouz": a place noun, perhaps with words of its own before "de".
-        return (2..=4).any(|back| {
-            k.checked_sub(back)
-                .and_then(|p| tokens.get(p))
-                .is_some_and(|n| gz.place_nouns.contains(&n.lower))
-        });
+        // "les crues du Gard", "le séisme du Maroc": where the event happened.
+        let event = k
+            .checked_sub(2)
+            .is_some_and(|p| gz.event_nouns.contains(&tokens[p].lower));
+        return event
+            || (2..=4).any(|back| {
+                k.checked_sub(back)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|n| gz.place_nouns.contains(&n.lower))
+            });
     }
     if lx.grammar.and.is(prev) || prev.lower == "," {
         return k >= 2 && place_ends_at(lx, tokens, k - 2);

@@ -354,8 +354,9 @@ fn verb_after(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, us
             Word::Predicate(lemma, last) => {
                 let known = lx.predicates.class(&lemma).is_some()
                     || lx.predicates.verb_at(tokens, k).is_some();
-                // "légèrement blessés": an adverb of a wound gives way to the participle.
-                let adverb = lx.grammar.is_adverb(&tokens[k].lower);
+                // "légèrement blessés": an adverb of a wound gives way to the participle; a
+                // phrase that opens with one ("grièvement blessés") does not.
+                let adverb = lx.grammar.is_adverb(&tokens[k].lower) && last == k;
                 let rank = match (known && !adverb, after_aux) {
                     (true, true) => 3,
                     (true, false) => 2,

@@ -152,6 +152,7 @@ struct NounsFile {
     subject_pronouns: Vec<String>,
     rank_nouns: Vec<String>,
     both: Vec<String>,
+    english: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -288,6 +289,8 @@ pub struct Lexicon {
     pub(crate) count_nouns: HashSet<String>,
     pub(crate) tolls: Vec<Vec<String>>,
     pub(crate) both: HashSet<String>,
+    /// English nouns rule authors write, and the French noun claims carry instead.
+    english_nouns: HashMap<String, String>,
     pub(crate) group_members: HashSet<String>,
     pub(crate) group_openers: HashSet<String>,
     pub(crate) clitic_en: HashSet<String>,
@@ -557,6 +560,7 @@ impl Lexicon {
             count_nouns: set(nouns.count_nouns),
             tolls: nouns.tolls.iter().map(|w| words_of(w)).collect(),
             both: set(nouns.both),
+            english_nouns: nouns.english.into_iter().collect(),
             group_members: set(nouns.group_members),
             group_openers: set(nouns.group_openers),
             clitic_en: set(nouns.clitic_en),
@@ -696,6 +700,17 @@ impl Lexicon {
             )
     }
 
+    /// The lemma claims carry instead of `lemma`, when the lexicon says they mean the same
+    /// ("péri" → "tué").
+    pub fn predicate_synonym_of(&self, lemma: &str) -> Option<&str> {
+        self.predicates.synonym_of(lemma)
+    }
+
+    /// The predicate lemmas the lexicon lists, as claims carry them.
+    pub fn predicate_lemmas(&self) -> Vec<String> {
+        self.predicates.lemmas()
+    }
+
     /// Whether `lemma` can be a claim's predicate: a lemma of the lexicon, or a French past
     /// participle in the masculine singular ("inondé").
     pub fn is_predicate_lemma(&self, lemma: &str) -> bool {
@@ -722,6 +737,48 @@ impl Lexicon {
     /// The lemma of a noun as written ("manifestants" → "manifestant").
     pub fn noun_lemma(&self, word: &str) -> String {
         self.lemma(word)
+    }
+
+    /// Why no claim can carry `noun` as its counted noun, and the fix; `None` when one can.
+    /// Claims carry the lemma of a French noun of the text: not a plural, not a word of
+    /// another kind (a place, a unit, a grammatical word), not an English noun.
+    pub fn noun_problem(&self, noun: &str) -> Option<(String, String)> {
+        let lower = noun.trim().to_lowercase();
+        if let Some(fr) = self.english_nouns.get(&lower) {
+            return Some((
+                format!("unknown noun `{noun}`: claims carry the French noun of the text"),
+                format!("did you mean `{fr}`?"),
+            ));
+        }
+        if lower.is_empty()
+            || self.function_words.contains(&lower)
+            || self.cardinals.contains(&lower)
+        {
+            return Some((
+                format!("noun `{noun}` is never on a claim: it is a grammatical word or a number"),
+                "write the lemma of the counted noun, e.g. `soldat`".into(),
+            ));
+        }
+        if let Some(place) = self.place_name(noun) {
+            return Some((
+                format!("`{noun}` is a place, not a counted noun"),
+                format!("match it with `places = [\"{place}\"]`"),
+            ));
+        }
+        if let Some(unit) = self.unit_of(&lower) {
+            return Some((
+                format!("`{noun}` is a unit, not a counted noun"),
+                format!("match it with `units = [\"{unit}\"]`"),
+            ));
+        }
+        let lemma = self.lemma(&lower);
+        if lemma != lower {
+            return Some((
+                format!("noun `{noun}` is never on a claim: claims write it `{lemma}`"),
+                format!("write `{lemma}`"),
+            ));
+        }
+        None
     }
 
     /// The actor names claims carry ("américain", "coalition").

@@ -31,6 +31,7 @@ pub(super) struct PredicatesFile {
     forecast_copulas: Vec<String>,
     forecast: String,
     infinitives: BTreeMap<String, String>,
+    same: BTreeMap<String, String>,
 }
 
 /// What a word or phrase of the predicate lexicon is.
@@ -70,6 +71,8 @@ pub(crate) struct PredicateLexicon {
     /// The lemma of a forecast ("prévu").
     pub forecast: String,
     infinitives: Phrases<String>,
+    /// Lemmas that say the same thing, and the one claims carry.
+    same: HashMap<String, String>,
 }
 
 impl PredicateLexicon {
@@ -119,6 +122,7 @@ impl PredicateLexicon {
             forecast_copulas: file.forecast_copulas.into_iter().collect(),
             forecast: file.forecast,
             infinitives: super::phrases(file.infinitives),
+            same: file.same.into_iter().collect(),
         })
     }
 
@@ -143,6 +147,32 @@ impl PredicateLexicon {
 }
 
 impl PredicateLexicon {
+    /// The lemma claims carry for `lemma`: itself, or the one the lexicon says it means
+    /// ("péri" → "tué", "état critique" → "grièvement blessé").
+    pub fn canonical(&self, lemma: &str) -> String {
+        self.same
+            .get(lemma)
+            .cloned()
+            .unwrap_or_else(|| lemma.to_owned())
+    }
+
+    /// Whether `lemma` is one claims never carry because another says the same.
+    pub fn synonym_of(&self, lemma: &str) -> Option<&str> {
+        self.same.get(lemma).map(String::as_str)
+    }
+
+    /// The lemmas claims can carry that the lexicon lists, for "did you mean".
+    pub fn lemmas(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .classes
+            .keys()
+            .filter(|l| !self.same.contains_key(*l))
+            .cloned()
+            .collect();
+        out.sort();
+        out
+    }
+
     /// The predicate of the infinitive at `tokens[at..]` and its last token: a listed phrase
     /// ("changer de route" → détourné), else the participle of an -er verb ("évacuer" →
     /// évacué). Other groups are not guessed: "finir", "venir", "prendre" differ too much.
