@@ -57,6 +57,11 @@ pub fn check(
     Ok(ExitStatus::Clean)
 }
 
+/// The keys a claim fails.
+fn keys_failing(keys: &[recoupe_checker::KeyCheck]) -> Vec<&'static str> {
+    keys.iter().filter(|k| !k.ok).map(|k| k.key).collect()
+}
+
 /// Runs `rules explain`.
 pub fn explain(
     metric: &str,
@@ -100,21 +105,30 @@ pub fn explain(
         .iter()
         .filter(|(_, k)| k.iter().all(|k| k.ok))
         .collect();
-    let near: Vec<_> = checks
+    // Claims that fail one key, then those that fail two: a rule one or two keys away.
+    let failing = |k: &[recoupe_checker::KeyCheck]| k.iter().filter(|k| !k.ok).count();
+    let mut near: Vec<_> = checks
         .iter()
-        .filter(|(_, k)| k.iter().filter(|k| !k.ok).count() == 1)
+        .filter(|(_, k)| (1..=2).contains(&failing(k)))
         .collect();
+    near.sort_by_key(|(c, k)| (failing(k), c.id.clone()));
     let show = |c: &recoupe_extractor::Claim,
                 keys: &[recoupe_checker::KeyCheck],
                 out: &mut dyn Write|
      -> std::io::Result<()> {
+        let fails: Vec<&str> = keys_failing(keys);
+        let fails = if fails.is_empty() {
+            String::new()
+        } else {
+            format!("fails {}: ", fails.join(", "))
+        };
         let keys: Vec<String> = keys
             .iter()
             .map(|k| format!("{} {} {}", k.key, if k.ok { "✓" } else { "✗" }, k.detail))
             .collect();
         writeln!(
             out,
-            "  {:<28} «{}»  {}",
+            "  {:<28} «{}»  {fails}{}",
             c.id.to_string(),
             c.written,
             keys.join(" · ")
@@ -127,7 +141,7 @@ pub fn explain(
     }
     writeln!(
         out,
-        "near misses ({}): claims that fail one key",
+        "near misses ({}): claims that fail one or two keys",
         near.len()
     )?;
     for (c, k) in &near {
