@@ -43,6 +43,11 @@ pub fn run_case(case: &RuleCase, rules: &RuleSet, extractor: &Extractor) -> Case
             id: a.id.clone(),
             header: a.date,
             text_dates: extractor.dated_mentions(a),
+            claims_as_of: claims
+                .iter()
+                .filter(|c| c.id.article == a.id)
+                .filter_map(|c| c.as_of)
+                .collect(),
         })
         .collect();
     let outcome = check(&claims, rules, &date_problems(&dates));

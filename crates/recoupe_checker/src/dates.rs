@@ -13,6 +13,8 @@ pub struct ArticleDates {
     pub header: Option<PartialDate>,
     /// The dates its text writes with a year, with their spans.
     pub text_dates: Vec<(DayInterval, Span)>,
+    /// When each of its claims holds (its as-of), for the claims that have one.
+    pub claims_as_of: Vec<DayInterval>,
 }
 
 /// An article whose header date is in doubt.
@@ -33,7 +35,10 @@ pub struct DateProblem {
 /// Days apart that make a header doubtful.
 const MAX_GAP_DAYS: i64 = 365;
 
-/// The articles whose header is more than a year from every dated mention of their text.
+/// The articles whose header is more than a year from every dated mention of their text,
+/// when their text dates most of their figures far from the header too: an article about
+/// today that recalls an earthquake of 2004 is not misdated, an archive dated 2025 about
+/// December 2023 is.
 pub fn date_problems(articles: &[ArticleDates]) -> Vec<DateProblem> {
     let mut out = Vec::new();
     for a in articles {
@@ -43,7 +48,12 @@ pub fn date_problems(articles: &[ArticleDates]) -> Vec<DateProblem> {
             continue;
         };
         let gap = closest.gap_days(h);
-        if gap > MAX_GAP_DAYS {
+        let near_header = a
+            .claims_as_of
+            .iter()
+            .filter(|d| d.gap_days(h) <= MAX_GAP_DAYS)
+            .count();
+        if gap > MAX_GAP_DAYS && near_header * 2 <= a.claims_as_of.len() {
             out.push(DateProblem {
                 article: a.id.clone(),
                 header,
@@ -64,14 +74,16 @@ mod tests {
     use super::*;
 
     fn article(header: &str, text: &[&str]) -> ArticleDates {
+        let text_dates: Vec<(DayInterval, Span)> = text
+            .iter()
+            .filter_map(|d| PartialDate::parse(d).ok())
+            .map(|d| (d.interval(), Span::default()))
+            .collect();
         ArticleDates {
+            claims_as_of: text_dates.iter().map(|(d, _)| *d).collect(),
             id: ArticleId("a".into()),
             header: PartialDate::parse(header).ok(),
-            text_dates: text
-                .iter()
-                .filter_map(|d| PartialDate::parse(d).ok())
-                .map(|d| (d.interval(), Span::default()))
-                .collect(),
+            text_dates,
         }
     }
 
@@ -89,6 +101,16 @@ mod tests {
         assert!(
             date_problems(&[article("2025-06", &[])]).is_empty(),
             "no dated mention, nothing to compare"
+        );
+        let mut recall = article("2023-09", &["2004-02-24"]);
+        recall.claims_as_of = ["2023-09", "2023-09", "2004-02-24"]
+            .iter()
+            .filter_map(|d| PartialDate::parse(d).ok())
+            .map(|d| d.interval())
+            .collect();
+        assert!(
+            date_problems(&[recall]).is_empty(),
+            "a text that recalls 2004 but dates most figures by its header is not misdated"
         );
     }
 }

@@ -153,6 +153,11 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
             id: a.id.clone(),
             header: a.date,
             text_dates: extractor.dated_mentions(a),
+            claims_as_of: claims
+                .iter()
+                .filter(|c| c.id.article == a.id)
+                .filter_map(|c| c.as_of)
+                .collect(),
         })
         .collect();
     let shown = path.display().to_string();

@@ -72,27 +72,27 @@ fn first_claim<'a>(p: &Point, claims: &'a [Claim]) -> Option<&'a Claim> {
 /// When two reports were given, one relative to the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum When {
+    /// Surely earlier.
     Before,
+    /// Surely at the same time: nothing but a contradiction explains two figures.
     Same,
+    /// Their times overlap but neither order nor sameness is sure: a lower figure may be the
+    /// earlier one.
+    Unordered,
+    /// Surely later.
     After,
 }
 
-/// When `a` was given relative to `b`: by their days, then by the toll they were published
-/// with, then, within one article, an earlier state before the article's own figure.
+/// When `a` was given relative to `b`: by their days; then by the toll they were published
+/// with (the same toll is the same bilan, a lower toll an earlier one); then, within one
+/// article, an earlier state before the article's own figure. Without a toll, reports are at
+/// the same time when they are dated alike (the same day, or the same undated month).
 pub(crate) fn when(a: &Point, b: &Point, claims: &[Claim]) -> When {
     if let (Some(x), Some(y)) = (a.when, b.when) {
         if x.surely_before(y) {
             return When::Before;
         }
         if y.surely_before(x) {
-            return When::After;
-        }
-    }
-    if let (Some(x), Some(y)) = (a.anchor, b.anchor) {
-        if x.high.is_some_and(|h| h < y.low) {
-            return When::Before;
-        }
-        if y.high.is_some_and(|h| h < x.low) {
             return When::After;
         }
     }
@@ -106,7 +106,25 @@ pub(crate) fn when(a: &Point, b: &Point, claims: &[Claim]) -> When {
             When::After
         };
     }
-    When::Same
+    if let (Some(x), Some(y)) = (a.anchor, b.anchor) {
+        if x.high.is_some_and(|h| h < y.low) {
+            return When::Before;
+        }
+        if y.high.is_some_and(|h| h < x.low) {
+            return When::After;
+        }
+        // "plus d'un millier" may stand for any bilan above a thousand.
+        return if x.high.is_some() && y.high.is_some() {
+            When::Same
+        } else {
+            When::Unordered
+        };
+    }
+    if a.when == b.when {
+        When::Same
+    } else {
+        When::Unordered
+    }
 }
 
 /// How the places of two reports relate.
@@ -363,7 +381,7 @@ fn judge(
         }
         // What it agrees with.
         for &i in earlier {
-            if matches!(rel(i), When::Same | When::Before)
+            if matches!(rel(i), When::Same | When::Before | When::Unordered)
                 && sc(i) == Scope::Same
                 && compatible(metric, &points[i], pj, Scope::Same)
             {
@@ -384,35 +402,24 @@ fn growth(from: f64, to: f64) -> String {
     }
 }
 
-/// One agreement finding per group of reports that agree with one another.
+/// One agreement finding per group of reports that all agree with one another: each report,
+/// in order, joins the first group it agrees with wholly, else starts one.
 fn agreements(
     metric: &Metric,
     points: &[Point],
     order: &[usize],
     pairs: &[(usize, usize)],
 ) -> Vec<Finding> {
-    let mut group: BTreeMap<usize, usize> = order.iter().map(|&i| (i, i)).collect();
-    fn root(group: &BTreeMap<usize, usize>, mut i: usize) -> usize {
-        while let Some(&p) = group.get(&i) {
-            if p == i {
-                break;
-            }
-            i = p;
-        }
-        i
-    }
-    for &(a, b) in pairs {
-        let (ra, rb) = (root(&group, a), root(&group, b));
-        if ra != rb {
-            group.insert(ra.max(rb), ra.min(rb));
-        }
-    }
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let agree = |a: usize, b: usize| pairs.contains(&(a, b)) || pairs.contains(&(b, a));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for &i in order {
-        members.entry(root(&group, i)).or_default().push(i);
+        match groups.iter_mut().find(|g| g.iter().all(|&j| agree(i, j))) {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
     }
-    members
-        .into_values()
+    groups
+        .into_iter()
         .filter(|m| m.len() > 1)
         .map(|m| {
             let common = m.iter().fold(

@@ -150,6 +150,8 @@ pub struct Matcher {
     not_words: Vec<Regex>,
     sources: Vec<String>,
     period: Period,
+    /// The places of the metric's event: a claim elsewhere is not about it.
+    event_places: Vec<String>,
 }
 
 /// The days a metric covers; a claim whose as-of lies wholly outside is not its concern.
@@ -333,6 +335,15 @@ impl Matcher {
             claim.kind.name().to_owned(),
             show(&kinds),
         );
+        if !self.event_places.is_empty() {
+            let within = lower_all(&claim.within);
+            add(
+                "event",
+                self.in_event_places(claim),
+                show(&within),
+                format!("a place within {}", show(&self.event_places)),
+            );
+        }
         for w in &self.words {
             add(
                 "words",
@@ -376,6 +387,16 @@ impl Matcher {
             && !self.not_words.iter().any(|w| w.is_match(&claim.quote))
             && self.source_ok(claim)
             && self.period.admits(claim.as_of)
+            && self.in_event_places(claim)
+    }
+
+    /// Whether the claim lies in the places of the metric's event, if it names some.
+    fn in_event_places(&self, claim: &Claim) -> bool {
+        self.event_places.is_empty()
+            || claim
+                .within
+                .iter()
+                .any(|p| self.event_places.contains(&p.to_lowercase()))
     }
 
     /// Whether the claim's source is one the metric asks for ("Pentagone" matches "des
@@ -1122,6 +1143,9 @@ fn validate(
         matcher.kinds.push(ClaimKind::Cumulative);
     }
     matcher.period = period;
+    if let Some(e) = &event {
+        matcher.event_places = lower_all(&e.places);
+    }
     let (line, _) = recoupe_parser::line_col(loc.text, spec.id.span().start);
     if !errors.is_empty() {
         return Err(errors);
@@ -1321,6 +1345,7 @@ fn build_matcher(
         not_words,
         sources: lower_all(&spec.sources),
         period: Period::default(),
+        event_places: Vec::new(),
     }
 }
 
