@@ -35,8 +35,13 @@ pub fn run_case(case: &RuleCase, rules: &RuleSet, extractor: &Extractor) -> Case
         .iter()
         .map(|a| parse_text(ArticleId(a.id.clone()), Some(a.date), a.text.clone()))
         .collect();
-    let mut claims: Vec<Claim> = articles.iter().flat_map(|a| extractor.extract(a)).collect();
+    let reads: Vec<_> = articles.iter().map(|a| extractor.read(a)).collect();
+    let days: Vec<_> = reads.iter().flat_map(|r| r.days.clone()).collect();
+    let mut claims: Vec<Claim> = reads.into_iter().flat_map(|r| r.claims).collect();
     claims.sort_by(|a, b| a.id.cmp(&b.id));
+    let calendar = recoupe_extractor::calendar::Calendar::of(&claims, &days);
+    calendar.refine(&mut claims);
+    recoupe_extractor::calendar::settle_articles(&mut claims);
     let dates: Vec<ArticleDates> = articles
         .iter()
         .map(|a| ArticleDates {

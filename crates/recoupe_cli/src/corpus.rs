@@ -83,6 +83,8 @@ struct FileResult {
     articles: Vec<recoupe_report::ArticleLocation>,
     dates: Vec<recoupe_checker::ArticleDates>,
     claims: Vec<Claim>,
+    /// The days its articles write, by country: the corpus's calendar.
+    days: Vec<(String, chrono::NaiveDate)>,
     problems: Vec<InputProblem>,
     bad: bool,
 }
@@ -109,6 +111,7 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
                 articles: Vec::new(),
                 dates: Vec::new(),
                 claims: Vec::new(),
+                days: Vec::new(),
                 problems: vec![InputProblem {
                     severity: Severity::Error,
                     message: format!("{}: cannot read: {e}", path.display()),
@@ -134,9 +137,11 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
         .collect();
     let bad = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let mut claims = Vec::new();
+    let mut days = Vec::new();
     for a in &articles {
         let read = extractor.read(a);
         claims.extend(read.claims);
+        days.extend(read.days);
         // What the reader says of an article (a language it has no lexicon for): located in
         // the file, or at the record's line for JSON Lines.
         problems.extend(read.diagnostics.iter().map(|d| match a.record_line {
@@ -162,6 +167,7 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
         .collect();
     let shown = path.display().to_string();
     FileResult {
+        days,
         dates,
         articles: articles
             .into_iter()
@@ -183,7 +189,9 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
 pub fn read(files: &[PathBuf], extractor: &Extractor) -> Corpus {
     let results: Vec<FileResult> = files.par_iter().map(|f| read_file(f, extractor)).collect();
     let mut corpus = Corpus::default();
+    let mut days = Vec::new();
     for r in results {
+        days.extend(r.days);
         corpus.articles += r.articles.len();
         corpus.locations.extend(r.articles);
         corpus.dates.extend(r.dates);
@@ -192,6 +200,10 @@ pub fn read(files: &[PathBuf], extractor: &Extractor) -> Corpus {
         corpus.bad_files += usize::from(r.bad);
     }
     corpus.claims.sort_by(|a, b| a.id.cmp(&b.id));
+    // Weekdays of month-dated articles, fixed by the days the corpus dates its figures on.
+    let calendar = recoupe_extractor::calendar::Calendar::of(&corpus.claims, &days);
+    calendar.refine(&mut corpus.claims);
+    recoupe_extractor::calendar::settle_articles(&mut corpus.claims);
     corpus.locations.sort_by(|a, b| a.id.cmp(&b.id));
     corpus.dates.sort_by(|a, b| a.id.cmp(&b.id));
     corpus

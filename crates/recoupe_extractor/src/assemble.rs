@@ -38,6 +38,9 @@ pub struct Extraction {
     pub claims: Vec<Claim>,
     /// Warnings: an article or a sentence in a language without a lexicon, skipped.
     pub diagnostics: Vec<Diagnostic>,
+    /// The days the article writes with their own numbers ("la journée du 23 mars", "le 1er
+    /// mai"), with the country it is about: the corpus's calendar (see [`crate::calendar`]).
+    pub days: Vec<(String, chrono::NaiveDate)>,
 }
 
 struct SentenceData {
@@ -104,6 +107,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
         return Extraction {
             claims: Vec::new(),
             diagnostics,
+            days: Vec::new(),
         };
     }
     let header = article.date.map(|d| d.interval());
@@ -130,37 +134,103 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
             sentence: s.span,
         });
     }
-    // The article's day: its header, narrowed by the latest full date its text writes in
-    // the header's month ("jeudi 19 janvier 2023" under a header "2023-01").
+    // The article's day: its header; within a header's month, the day its dateline or
+    // publication line gives ("LONDRES, 7 mars (Reuters)", "Publié le 13/03/2023"), else the
+    // present it names ("ce mercredi 6 mars"), else from the latest full date it writes in
+    // that month ("jeudi 19 janvier 2023" under a header "2023-01").
     let mut reference = header;
     let mut narrowed_by = None;
     if let (Some(PartialDate::Month { .. }), Some(h)) = (article.date, header) {
-        let latest = data
-            .iter()
-            .flat_map(|d| {
+        let in_month = |d: DayInterval| h.first <= d.first && d.first <= h.last;
+        let span_of =
+            |d: &SentenceData, m: &DateMention| d.tokens[m.first].span.cover(d.tokens[m.last].span);
+        let dated = data.iter().find_map(|d| {
+            crate::dates::dateline(lx, &d.tokens, &d.dates)
+                .filter(|days| in_month(*days))
+                .and_then(|days| {
+                    let m = d.dates.iter().find(|m| m.days == days)?;
+                    Some((days, span_of(d, m)))
+                })
+        });
+        let present = || {
+            data.iter().find_map(|d| {
                 d.dates
                     .iter()
-                    .filter(|m| {
-                        m.first_day_only() && h.first <= m.days.first && m.days.first <= h.last
-                    })
-                    .map(|m| {
-                        let span = d.tokens[m.first].span.cover(d.tokens[m.last].span);
-                        (m.days.first, span)
-                    })
+                    .find(|m| m.present && m.first_day_only() && in_month(m.days))
+                    .map(|m| (m.days, span_of(d, m)))
             })
-            .max_by_key(|(day, _)| *day);
-        if let Some((day, span)) = latest {
-            reference = Some(DayInterval::new(day, h.last));
+        };
+        let latest = || {
+            data.iter()
+                .flat_map(|d| {
+                    d.dates
+                        .iter()
+                        .filter(|m| m.first_day_only() && in_month(m.days))
+                        .map(|m| (m.days.first, span_of(d, m)))
+                })
+                .max_by_key(|(day, _)| *day)
+                .map(|(day, span)| (DayInterval::new(day, h.last), span))
+        };
+        if let Some((days, span)) = dated.or_else(present).or_else(latest) {
+            reference = Some(days);
             narrowed_by = Some(article.norm.to_original(span));
-            for d in &mut data {
-                d.dates = find_dates(lx, &d.tokens, reference);
-            }
+        }
+    }
+    // Weekdays the text dates ("mercredi 6 mars"): a bare "mercredi" is that day.
+    let named_weekdays: Vec<(chrono::Weekday, chrono::NaiveDate)> = data
+        .iter()
+        .flat_map(|d| d.dates.iter())
+        .filter_map(|m| {
+            m.weekday
+                .filter(|_| m.first_day_only())
+                .map(|w| (w, m.days.first))
+        })
+        .collect();
+    if reference != header || !named_weekdays.is_empty() {
+        let ctx = crate::dates::DateContext {
+            reference,
+            named_weekdays,
+        };
+        for d in &mut data {
+            d.dates = crate::dates::find_dates_in(lx, &d.tokens, &ctx);
         }
     }
     let anchors: Vec<(String, DayInterval)> = data
         .iter()
         .flat_map(|d| find_anchors(&d.tokens, &d.dates))
         .collect();
+    // The day of the news the article reports: the latest event day it names, a day within
+    // the fortnight before it, when no reporting verb stands by it ("les manifestations du
+    // mardi 6 juin"). The count of one event without a day of its own holds at it.
+    let news_day = reference.and_then(|r| {
+        data.iter()
+            .flat_map(|d| {
+                read_sentence_time(lx, &d.tokens, &d.dates, reference, &anchors)
+                    .event_days
+                    .into_iter()
+            })
+            .filter(|e| {
+                let slack = if r.is_day() { 14 } else { 0 };
+                !e.report
+                    && e.days.is_day()
+                    && e.days.last <= r.last
+                    && (r.first - e.days.first).num_days() <= slack
+            })
+            .max_by_key(|e| e.days.first)
+            .map(|e| (e.days, e.span))
+    });
+    // In an article dated only to its month, the weekday its lede writes for its own time
+    // ("Le Maroc s'est réveillé samedi matin sous le choc"): its tolls without a day of their
+    // own hold at it (which Saturday, the corpus's calendar may tell).
+    let present_weekday = reference.filter(|r| !r.is_day()).and_then(|_| {
+        data.iter().take(2).find_map(|d| {
+            read_sentence_time(lx, &d.tokens, &d.dates, reference, &anchors)
+                .event_days
+                .into_iter()
+                .find(|e| !e.of_event && e.bare_weekday.is_some())
+                .map(|e| (e.days, article.norm.to_original(e.span), e.bare_weekday))
+        })
+    });
     let country = dominant_country(lx, &data);
     let toll = data
         .iter()
@@ -194,6 +264,8 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
         country,
         toll,
         default_source,
+        news_day,
+        present_weekday,
     };
     let mut claims = Vec::new();
     let mut previous_window: Option<(usize, DayInterval, Span)> = None;
@@ -203,6 +275,8 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
     let mut paragraph_frame: Option<(usize, NamedPlaces)> = None;
     let mut last_city: Option<PlaceId> = None;
     let mut last_named_source: Option<String> = None;
+    let mut last_event_day: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
+    let mut last_toll_day: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
     for (si, sd) in data.iter().enumerate() {
         let time = read_sentence_time(lx, &sd.tokens, &sd.dates, reference, &anchors);
         // The sources the sentence names, "la même source" resolved to the one named before.
@@ -264,8 +338,35 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
                 .filter(|(p, _)| *p == sd.paragraph)
                 .map(|(_, f)| f),
             last_city,
+            last_event_day,
+            last_toll_day,
         };
         let found = ctx.claims();
+        // The day the last dated toll of the sentence held at, for the tolls after it.
+        if let Some(c) = found.iter().rev().find(|c| {
+            c.kind == ClaimKind::Cumulative
+                && !c.previous
+                && c.window_start.is_none()
+                && !c.explanation.time.is_empty()
+                && c.as_of != reference
+        }) && let (Some(d), Some(s)) = (c.as_of, c.explanation.time.first())
+        {
+            last_toll_day = Some((d, *s, c.as_of_weekday));
+        }
+        // An event day within the fortnight before the article: the news it reports.
+        let recent = |d: DayInterval| {
+            reference.is_some_and(|r| {
+                d.last <= r.last && (r.first - d.first).num_days() <= 14 && d.first <= r.last
+            })
+        };
+        if let Some(d) = time
+            .event_days
+            .iter()
+            .rev()
+            .find(|d| !d.report && recent(d.days))
+        {
+            last_event_day = Some((d.days, d.span, d.bare_weekday));
+        }
 
         if let Some(last) = found.last().filter(|c| c.noun.is_some()) {
             previous_counted = Some((
@@ -347,9 +448,25 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
             recent_event = Some(e);
         }
     }
+    let days = match country {
+        Some(c) => {
+            let name = lx.gazetteer.name(c).to_owned();
+            let mut days: Vec<(String, chrono::NaiveDate)> = data
+                .iter()
+                .flat_map(|d| d.dates.iter())
+                .filter(|m| m.days.is_day() && m.bare_weekday.is_none())
+                .map(|m| (name.clone(), m.days.first))
+                .collect();
+            days.sort();
+            days.dedup();
+            days
+        }
+        None => Vec::new(),
+    };
     Extraction {
         claims,
         diagnostics,
+        days,
     }
 }
 
@@ -432,6 +549,11 @@ struct ArticleContext<'a> {
     /// Whether it reports a toll.
     toll: bool,
     default_source: Option<String>,
+    /// The day of the news it reports, when it names one.
+    news_day: Option<(DayInterval, Span)>,
+    /// For an article dated only to its month, the first weekday it writes for its own time,
+    /// the words (in the original text) and the weekday.
+    present_weekday: Option<(DayInterval, Span, Option<chrono::Weekday>)>,
 }
 
 struct SentenceContext<'a> {
@@ -454,6 +576,12 @@ struct SentenceContext<'a> {
     paragraph_frame: Option<&'a NamedPlaces>,
     /// The last place below a country the article named before the sentence.
     last_city: Option<PlaceId>,
+    /// The last day of an event the article named before the sentence, with the weekday it
+    /// was read from.
+    last_event_day: Option<(DayInterval, Span, Option<chrono::Weekday>)>,
+    /// The day the last toll the article dated held at, the words that gave it (in the
+    /// original text) and the weekday it was read from.
+    last_toll_day: Option<(DayInterval, Span, Option<chrono::Weekday>)>,
 }
 
 /// A source a sentence names, with "la même source" resolved.
@@ -1102,6 +1230,8 @@ impl SentenceContext<'_> {
             }
         }
         let clause = (prev_last, next_first);
+        let mut as_of_span: Option<Span> = None;
+        let mut carried_weekday: Option<chrono::Weekday> = None;
         let as_of = match (kind, self.time.as_of) {
             _ if historic.is_some() => historic.map(|d| {
                 explanation.time.push(orig(d.span));
@@ -1112,21 +1242,60 @@ impl SentenceContext<'_> {
                 Some(d)
             }
             // A running total holds at the day it was given ("selon les chiffres communiqués
-            // samedi"), never at the day of its event.
-            (ClaimKind::Cumulative, None) => match self.time.event_days.iter().find(|d| d.report) {
-                Some(d) => {
-                    explanation.time.push(orig(d.span));
-                    Some(d.days)
-                }
-                None => self.ac.reference,
-            },
-            (_, None) => match self.time.event_day(clause) {
+            // samedi", "à 22 heures samedi soir"), never at the day of its event.
+            // Without a day of its own, it holds at the last toll's day the article gave ("…
+            // communiqués samedi matin. 51 personnes se trouvent dans un état grave").
+            (ClaimKind::Cumulative, None) => match self.time.toll_day(clause) {
                 Some((d, s)) => {
                     explanation.time.push(orig(s));
+                    as_of_span = Some(s);
+                    Some(d)
+                }
+                None => match self.last_toll_day {
+                    // (The span is already the original text's.)
+                    Some((d, s, wd)) => {
+                        explanation.time.push(s);
+                        carried_weekday = wd;
+                        Some(d)
+                    }
+                    // The article's own weekday, for the corpus's calendar to fix; until it
+                    // does, the article's days.
+                    None => {
+                        carried_weekday = self.ac.present_weekday.and_then(|p| p.2);
+                        self.ac.reference
+                    }
+                },
+            },
+            // The count of one event holds at its day; without one in its sentence, at the
+            // last event day the article named ("…lancés mardi soir. La marine a abattu au
+            // total 21 missiles").
+            (_, None) => match self
+                .time
+                .event_day(clause)
+                .map(|(d, s)| (d, s, None))
+                .or(self
+                    .last_event_day
+                    .or(self.ac.news_day.map(|(d, s)| (d, s, None)))
+                    .filter(|_| kind == ClaimKind::Event))
+            {
+                Some((d, s, wd)) => {
+                    explanation.time.push(orig(s));
+                    as_of_span = Some(s);
+                    carried_weekday = wd;
                     Some(d)
                 }
                 None => self.ac.reference,
             },
+        };
+        // The day of the event it counts: the one its sentence names, or, for the count of one
+        // event, the day it holds at.
+        let event_date = match self.time.event_date(clause) {
+            Some((d, s)) => {
+                explanation.event_date = Some(orig(s));
+                Some(d)
+            }
+            None if kind == ClaimKind::Event && as_of != self.ac.reference => as_of,
+            None => None,
         };
         explanation.time.sort();
         explanation.time.dedup();
@@ -1176,6 +1345,10 @@ impl SentenceContext<'_> {
             predicate_class,
             unit: unit.map(|u| u.unit),
             as_of,
+            as_of_weekday: as_of_span
+                .and_then(|s| self.time.bare_weekday(s))
+                .or(carried_weekday),
+            event_date,
             window_start,
             kind,
             source,

@@ -459,6 +459,10 @@ pub struct Explanation {
     pub actors: Vec<Span>,
     /// The time expressions read (window, as-of, event day).
     pub time: Vec<Span>,
+    /// The words that gave the event's date.
+    pub event_date: Option<Span>,
+    /// Whether the corpus's calendar fixed the day of a weekday the text gives alone.
+    pub as_of_by_calendar: bool,
     /// The source phrase, if one was written.
     pub source: Option<Span>,
     /// The words that gave the predicate ("ont été blessés"), unless it was taken from the
@@ -547,8 +551,15 @@ pub struct Claim {
     pub predicate_class: Option<PredicateClass>,
     /// The unit of money and shares; `None` for counts.
     pub unit: Option<Unit>,
-    /// The days the figure holds at.
+    /// The days the figure holds at: when it was given ("à 22 heures samedi soir, le bilan
+    /// était de…"), or, for the count of one event, when that event happened.
     pub as_of: Option<DayInterval>,
+    /// The weekday its as-of was read from, when the text gives only that ("samedi matin" in
+    /// an article dated to its month): the corpus may tell which one it is.
+    pub as_of_weekday: Option<chrono::Weekday>,
+    /// The day of the event it counts, when the text names it ("la crue du 14 mai a fait 312
+    /// morts", "l'attaque de dimanche").
+    pub event_date: Option<DayInterval>,
     /// For a running total, the days it counts from.
     pub window_start: Option<DayInterval>,
     /// Running total, event or level.

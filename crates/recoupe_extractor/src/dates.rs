@@ -27,6 +27,23 @@ pub(crate) struct DateMention {
     pub explicit_year: bool,
     /// A date named to compare with ("autant que le 19 janvier"), not the figure's own.
     pub comparison: bool,
+    /// The weekday written with a day ("mercredi 6 mars"): a bare "mercredi" elsewhere in the
+    /// article is that day.
+    pub weekday: Option<Weekday>,
+    /// Whether it is the text's present: "ce mercredi 6 mars", "ce lundi".
+    pub present: bool,
+    /// The weekday, when the text gives only that ("samedi matin"): which one it is may be
+    /// known from the days the corpus dates its events on.
+    pub bare_weekday: Option<Weekday>,
+}
+
+/// What resolves the dates of a sentence: the article's days, and the weekdays its text dates.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DateContext {
+    /// The days the article may be from.
+    pub reference: Option<DayInterval>,
+    /// Weekdays the article writes with their day ("mercredi 6 mars").
+    pub named_weekdays: Vec<(Weekday, NaiveDate)>,
 }
 
 impl DateMention {
@@ -138,7 +155,21 @@ fn day_and_month(
     reference: DayInterval,
 ) -> Option<(DayInterval, usize, bool)> {
     let (day, day_last) = day_at(tokens, at)?;
-    let (month, m_last) = month_at(lx, tokens, day_last + 1)?;
+    // "le 1er-Mai": the day, its ordinal and the month in one word.
+    let joined = tokens
+        .get(at + 1)
+        .filter(|t| !t.space_before)
+        .and_then(|t| {
+            let rest = t
+                .lower
+                .strip_prefix("er-")
+                .or(t.lower.strip_prefix("re-"))?;
+            lx.months.get(rest).map(|&m| (m, at + 1))
+        });
+    let (month, m_last) = match joined {
+        Some(j) => j,
+        None => month_at(lx, tokens, day_last + 1)?,
+    };
     let year = year_after(tokens, m_last + 1);
     let days = resolve_day(day, month, year, reference)?;
     let last = if year.is_some() { m_last + 1 } else { m_last };
@@ -189,14 +220,26 @@ fn compared(tokens: &[Token], first: usize) -> bool {
         || w(lead, "comme")
 }
 
-/// The dates written in `tokens`.
+/// The dates written in `tokens`, resolved against the article's days.
 pub(crate) fn find_dates(
     lx: &Lexicon,
     tokens: &[Token],
     reference: Option<DayInterval>,
 ) -> Vec<DateMention> {
+    find_dates_in(
+        lx,
+        tokens,
+        &DateContext {
+            reference,
+            named_weekdays: Vec::new(),
+        },
+    )
+}
+
+/// The dates written in `tokens`, resolved in `ctx`.
+pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = Vec::new();
-    let Some(reference) = reference else {
+    let Some(reference) = ctx.reference else {
         return out;
     };
     let push = |out: &mut Vec<DateMention>, first, last, days, explicit_year| {
@@ -206,6 +249,9 @@ pub(crate) fn find_dates(
             days,
             explicit_year,
             comparison: false,
+            weekday: None,
+            present: false,
+            bare_weekday: None,
         });
     };
     let mut i = 0;
@@ -269,16 +315,36 @@ pub(crate) fn find_dates(
                 continue;
             }
             if let Some(&wd) = lx.weekdays.get(&t.lower) {
+                // "ce mercredi", "ce lundi 6 mars": the text's present.
+                let present = i > 0 && lx.grammar.demonstratives.is(&tokens[i - 1]);
                 // "lundi 13/03/2023", "mercredi 6 mars": the date names the day.
-                if let Some((days, last)) = numeric_date(tokens, i + 1) {
-                    push(&mut out, i, last, days, true);
+                let dated = numeric_date(tokens, i + 1)
+                    .map(|(d, l)| (d, l, true))
+                    .or_else(|| day_and_month(lx, tokens, i + 1, reference));
+                if let Some((days, last, explicit)) = dated {
+                    push(&mut out, i, last, days, explicit);
+                    if let Some(m) = out.last_mut() {
+                        m.weekday = Some(wd);
+                        m.present = present;
+                    }
                     i = last + 1;
                     continue;
                 }
-                if let Some((days, last, explicit)) = day_and_month(lx, tokens, i + 1, reference) {
-                    push(&mut out, i, last, days, explicit);
-                    i = last + 1;
-                    continue;
+                // "mercredi", when the article writes "mercredi 6 mars" elsewhere.
+                if let Some(&(_, day)) = ctx.named_weekdays.iter().find(|(w, d)| {
+                    *w == wd && *d <= reference.last && reference.first - Duration::days(13) <= *d
+                }) {
+                    let past = tokens
+                        .get(i + 1)
+                        .is_some_and(|n| lx.weekday_past.contains(&n.lower));
+                    if !past {
+                        push(&mut out, i, i, DayInterval::day(day), false);
+                        if let Some(m) = out.last_mut() {
+                            m.present = present;
+                        }
+                        i += 1;
+                        continue;
+                    }
                 }
                 if let Some((day, day_last)) = day_at(tokens, i + 1) {
                     // "jeudi 12": the 12th of the article's month, or of the month before.
@@ -302,6 +368,10 @@ pub(crate) fn find_dates(
                 let days = DayInterval::new(shift(reference.first), shift(reference.last));
                 let last = if past { i + 1 } else { i };
                 push(&mut out, i, last, days, false);
+                if let Some(m) = out.last_mut() {
+                    m.present = present;
+                    m.bare_weekday = (!days.is_day()).then_some(wd);
+                }
                 i = last + 1;
                 continue;
             }
@@ -327,6 +397,41 @@ pub(crate) fn find_dates(
         };
     }
     out
+}
+
+/// The day a sentence gives the article itself, when it is a dateline ("LONDRES, 7 mars
+/// (Reuters) -", "PARIS, 13/03/2023"), a publication line ("Publié le 13/03/2023 à 14h05",
+/// "Mis à jour le 14 mai") or a bare timestamp ("2023-09-18T11:36:42Z").
+pub(crate) fn dateline(
+    lx: &Lexicon,
+    tokens: &[Token],
+    dates: &[DateMention],
+) -> Option<DayInterval> {
+    let d = dates.iter().find(|d| d.first_day_only())?;
+    // "LONDRES, 7 mars": capitalised words, a comma, the date.
+    let comma = d.first.checked_sub(1)?;
+    let place = comma > 0
+        && comma <= 4
+        && tokens[comma].is(",")
+        && tokens[..comma]
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && t.upper);
+    // "Publié le 13/03/2023", "Mis à jour le 14 mai", "Par franceinfo avec AFP (17
+    // septembre 2023)".
+    let published = (d.first <= 4
+        && tokens
+            .first()
+            .is_some_and(|t| lx.publication_words.contains(&t.lower)))
+        || (tokens.len() <= 14
+            && tokens.first().is_some_and(|t| lx.grammar.agent.is(t))
+            && d.first > 0
+            && tokens[d.first - 1].is("("));
+    // A line that is nothing but dates and times.
+    let stamp = tokens.len() <= 16
+        && tokens.iter().all(|t| {
+            t.kind != TokenKind::Word || t.lower.len() <= 3 || lx.months.contains_key(&t.lower)
+        });
+    (place || published || stamp).then_some(d.days)
 }
 
 /// "jeudi 12": the latest 12th not after the article whose weekday fits, else the latest 12th.
@@ -474,6 +579,10 @@ mod tests {
     fn absolute_dates_in_the_forms_news_prints() {
         assert_eq!(days("le 14 mai", "2023-05-20"), ["2023-05-14"]);
         assert_eq!(days("le 1er mars", "2023-03-20"), ["2023-03-01"]);
+        assert_eq!(
+            days("les manifestations du 1er-Mai", "2023-05-02"),
+            ["2023-05-01"]
+        );
         assert_eq!(days("7 févr. 2023 – La CGT", "2023-02"), ["2023-02-07"]);
         assert_eq!(days("lundi 13/03/2023", "2023-03"), ["2023-03-13"]);
         assert_eq!(days("le 2023-05-14", "2023-05"), ["2023-05-14"]);

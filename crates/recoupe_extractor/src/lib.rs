@@ -24,6 +24,7 @@
 //! ```
 
 mod assemble;
+pub mod calendar;
 mod claim;
 mod dates;
 mod fields;

@@ -171,6 +171,7 @@ fn read_articles(
     dir: &Path,
 ) -> BTreeMap<String, (recoupe_parser::Article, Vec<Claim>)> {
     let mut articles = BTreeMap::new();
+    let mut days = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_none_or(|e| e != "txt") {
@@ -178,8 +179,16 @@ fn read_articles(
         }
         let id = path.file_stem().unwrap().to_string_lossy().into_owned();
         let (article, _) = parse_seed(ArticleId(id.clone()), &std::fs::read(&path).unwrap());
-        let claims = extractor.extract(&article);
-        articles.insert(id, (article, claims));
+        let read = extractor.read(&article);
+        days.extend(read.days);
+        articles.insert(id, (article, read.claims));
+    }
+    // The corpus's calendar fixes the weekdays of month-dated articles, as a run does.
+    let all: Vec<Claim> = articles.values().flat_map(|(_, c)| c.clone()).collect();
+    let calendar = recoupe_extractor::calendar::Calendar::of(&all, &days);
+    for (_, claims) in articles.values_mut() {
+        calendar.refine(claims);
+        recoupe_extractor::calendar::settle_articles(claims);
     }
     articles
 }

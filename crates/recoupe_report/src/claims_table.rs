@@ -112,9 +112,17 @@ pub fn render(
             let window = c
                 .window_start
                 .map_or(String::new(), |d| format!(", since {d}"));
+            let calendar = if e.as_of_by_calendar {
+                match c.as_of_weekday {
+                    Some(wd) => format!(" (the {wd:?} the corpus dates its figures on)"),
+                    None => " (the day its article speaks from, by the corpus)".to_owned(),
+                }
+            } else {
+                String::new()
+            };
             writeln!(
                 w,
-                "    time:      {} {}{window}: {}",
+                "    time:      {} {}{window}: {}{calendar}",
                 c.kind.name(),
                 c.as_of
                     .map_or("undated".to_owned(), |d| format!("as of {d}")),
@@ -124,6 +132,17 @@ pub fn render(
                     list(&e.time)
                 }
             )?;
+            if let Some(d) = c.event_date {
+                writeln!(
+                    w,
+                    "    event:     {d}{}",
+                    e.event_date
+                        .map_or(" (the day it holds at)".to_owned(), |s| format!(
+                            " {}",
+                            words(s)
+                        ))
+                )?;
+            }
             if let (Some(header), Some(days)) = (c.article_date, c.article_days) {
                 let narrowed = e
                     .article_date

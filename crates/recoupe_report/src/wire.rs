@@ -62,6 +62,9 @@ pub struct WireClaim<'a> {
     pub actors: &'a [String],
     /// `YYYY-MM`, `YYYY-MM-DD`, or `YYYY-MM-DD..YYYY-MM-DD`.
     pub as_of: Option<String>,
+    /// The day of the event it counts, when the text names it ("la crue du 14 mai"); same
+    /// forms as `as_of`.
+    pub event_date: Option<String>,
     /// Same forms as `as_of`.
     pub window_start: Option<String>,
     /// The days the article may be from: its header, narrowed by the full dates its text
@@ -111,6 +114,7 @@ impl<'a> WireClaim<'a> {
             actor: c.actors.first().map(String::as_str),
             actors: &c.actors,
             as_of: c.as_of.map(|d| d.to_string()),
+            event_date: c.event_date.map(|d| d.to_string()),
             window_start: c.window_start.map(|d| d.to_string()),
             article_date: c.article_days.map(|d| d.to_string()),
             kind: c.kind.name(),

@@ -38,19 +38,67 @@ pub(crate) struct EventDay {
     pub first: usize,
     /// Whether a reporting verb stands by it: the day the figure was given.
     pub report: bool,
+    /// Whether it dates an event the sentence names ("la crue du 14 mai", "l'attaque de
+    /// dimanche", "le séisme qui a frappé le Maroc vendredi soir"): when what is counted
+    /// happened, not when a toll of it held.
+    pub of_event: bool,
     /// Whether the text writes its year.
     pub explicit_year: bool,
+    /// The weekday, when the text gives only that.
+    pub bare_weekday: Option<chrono::Weekday>,
 }
 
 impl SentenceTime {
-    /// The day a figure holds at: a date of its own clause, else the sentence's first date
-    /// that is not only when it was reported, else that one.
-    pub fn event_day(&self, clause: (usize, usize)) -> Option<(DayInterval, Span)> {
+    /// The weekday of the date written at `span`, when the text gives only that.
+    pub fn bare_weekday(&self, span: Span) -> Option<chrono::Weekday> {
+        self.event_days
+            .iter()
+            .find(|d| d.span == span)
+            .and_then(|d| d.bare_weekday)
+    }
+
+    /// The day a toll holds at: a date of its clause that is not its event's ("à 22 heures
+    /// samedi soir", "communiqués samedi matin"), a reported one first; else such a date of
+    /// the sentence.
+    pub fn toll_day(&self, clause: (usize, usize)) -> Option<(DayInterval, Span)> {
+        let of = |d: &EventDay| (d.days, d.span);
+        let held = |d: &&EventDay| !d.of_event;
+        let in_clause = |d: &&EventDay| d.first >= clause.0 && d.first < clause.1;
+        self.event_days
+            .iter()
+            .filter(held)
+            .filter(in_clause)
+            .find(|d| d.report)
+            .or_else(|| self.event_days.iter().filter(held).find(in_clause))
+            .or_else(|| self.event_days.iter().filter(held).find(|d| d.report))
+            .or_else(|| self.event_days.iter().find(held))
+            .map(of)
+    }
+
+    /// The date of the event a figure counts, when the sentence names it ("l'attaque de
+    /// dimanche").
+    pub fn event_date(&self, clause: (usize, usize)) -> Option<(DayInterval, Span)> {
         let of = |d: &EventDay| (d.days, d.span);
         self.event_days
             .iter()
+            .filter(|d| d.of_event)
             .find(|d| d.first >= clause.0 && d.first < clause.1)
+            .or_else(|| self.event_days.iter().find(|d| d.of_event))
+            .map(of)
+    }
+
+    /// The day the count of one event holds at: a date of its own clause that is not only
+    /// when it was reported ("blessés lundi, a indiqué ce mardi"), else such a date of the
+    /// sentence, else a reported one.
+    pub fn event_day(&self, clause: (usize, usize)) -> Option<(DayInterval, Span)> {
+        let of = |d: &EventDay| (d.days, d.span);
+        let in_clause = |d: &&EventDay| d.first >= clause.0 && d.first < clause.1;
+        self.event_days
+            .iter()
+            .filter(in_clause)
+            .find(|d| !d.report)
             .or_else(|| self.event_days.iter().find(|d| !d.report))
+            .or_else(|| self.event_days.iter().find(in_clause))
             .or_else(|| self.event_days.first())
             .map(of)
     }
@@ -184,6 +232,22 @@ pub(crate) fn read_sentence_time(
                 )
         })
     };
+    // A date dates an event when an event noun stands before it in its phrase: "la crue du
+    // 14 mai", "le séisme qui a frappé le Maroc vendredi soir" (not past a comma or a figure).
+    let of_event = |first: usize| {
+        (first.saturating_sub(12)..first)
+            .rev()
+            .take_while(|&k| {
+                let t = &tokens[k];
+                !(t.kind == TokenKind::Digits
+                    || (t.kind == TokenKind::Punct
+                        && matches!(t.lower.as_str(), "," | ";" | ":" | "." | "(" | ")")))
+            })
+            .any(|k| {
+                let w = &tokens[k].lower;
+                lx.events.contains(&lx.lemma(w)) || lx.gazetteer.event_nouns.contains(w)
+            })
+    };
     st.event_days = dates
         .iter()
         .filter(|d| !used.contains(&d.first) && !d.comparison)
@@ -192,7 +256,9 @@ pub(crate) fn read_sentence_time(
             span: span_of(d.first, d.last),
             first: d.first,
             report: (d.first.saturating_sub(3)..d.first).any(reporting),
+            of_event: of_event(d.first),
             explicit_year: d.explicit_year,
+            bare_weekday: d.bare_weekday,
         })
         .collect();
     st

@@ -217,6 +217,7 @@ struct TimeFile {
     cumulative_markers: Vec<String>,
     sum_markers: Vec<String>,
     previous: Vec<String>,
+    publication: Vec<String>,
     durations: BTreeMap<String, i64>,
     relative_days: BTreeMap<String, i64>,
     relative_spans: BTreeMap<String, [i64; 2]>,
@@ -320,6 +321,8 @@ pub struct Lexicon {
     pub(crate) source_anaphora: Phrases<()>,
     /// Words that give a figure as an earlier state ("un précédent bilan", "au lieu de").
     pub(crate) previous_markers: Phrases<()>,
+    /// Words that open a publication line ("Publié le …").
+    pub(crate) publication_words: HashSet<String>,
     pub(crate) source_openers: Vec<Vec<String>>,
     pub(crate) source_verbs: HashSet<String>,
     /// Reporting verbs of several words ("fait état", "fait savoir"), as words.
@@ -592,6 +595,7 @@ impl Lexicon {
             anaphoric_documents: sources.anaphoric_documents.iter().cloned().collect(),
             source_anaphora: phrases(sources.anaphora.iter().map(|a| (a.clone(), ()))),
             previous_markers: phrases(time.previous.iter().map(|a| (a.clone(), ()))),
+            publication_words: time.publication.iter().cloned().collect(),
             source_openers: sources.openers.iter().map(|o| words_of(o)).collect(),
             source_verb_phrases: sources
                 .verbs
