@@ -771,6 +771,8 @@ impl SentenceContext<'_> {
             }
         }
         self.partition_places(&mut claims);
+        self.distribute_dates(&mut claims);
+        self.parts_share_time(&mut claims);
         claims
     }
 
@@ -803,6 +805,59 @@ impl SentenceContext<'_> {
             if a.claim.kind != ClaimKind::Cumulative {
                 a.claim.window_start = None;
             }
+        }
+    }
+
+    /// "540 personnes ont été interpellées en France, dont 305 à Paris, …, a dit mardi": a
+    /// part holds when its whole does, and is the same kind of figure.
+    fn parts_share_time(&self, claims: &mut [Claim]) {
+        let text = &self.ac.article.text;
+        let g = &self.ac.lx.grammar;
+        for i in 1..claims.len() {
+            let gap = Span::new(claims[i - 1].number.end, claims[i].number.start).slice(text);
+            let last = gap.split_whitespace().last().unwrap_or("");
+            if !g.part_openers.has(last) || last == "(" {
+                continue;
+            }
+            let (whole_kind, whole_as_of, whole_window) = (
+                claims[i - 1].kind,
+                claims[i - 1].as_of,
+                claims[i - 1].window_start,
+            );
+            claims[i].kind = whole_kind;
+            claims[i].as_of = whole_as_of;
+            claims[i].window_start = whole_window;
+            claims[i].explanation.time = claims[i - 1].explanation.time.clone();
+        }
+    }
+
+    /// "les 19 et 31 janvier, où les autorités avaient recensé respectivement 1,12 et 1,272
+    /// million": the dates listed before "respectivement" go, in order, to the figures after.
+    fn distribute_dates(&self, claims: &mut [Claim]) {
+        let tokens = self.tokens();
+        let lx = self.ac.lx;
+        let Some(r) = tokens.iter().position(|t| lx.grammar.respectively.is(t)) else {
+            return;
+        };
+        let dates: Vec<_> = self
+            .time
+            .event_days
+            .iter()
+            .filter(|d| d.first < r)
+            .collect();
+        let after: Vec<usize> = (0..claims.len())
+            .filter(|&i| {
+                claims[i].number.start >= self.ac.article.norm.to_original(tokens[r].span).end
+            })
+            .collect();
+        // The last dates before it, as many as the figures after it.
+        if after.len() < 2 || dates.len() < after.len() {
+            return;
+        }
+        let listed = &dates[dates.len() - after.len()..];
+        for (d, &i) in listed.iter().zip(&after) {
+            claims[i].as_of = Some(d.days);
+            claims[i].explanation.time = vec![self.ac.article.norm.to_original(d.span)];
         }
     }
 
@@ -1245,27 +1300,30 @@ impl SentenceContext<'_> {
             // samedi", "à 22 heures samedi soir"), never at the day of its event.
             // Without a day of its own, it holds at the last toll's day the article gave ("…
             // communiqués samedi matin. 51 personnes se trouvent dans un état grave").
-            (ClaimKind::Cumulative, None) => match self.time.toll_day(clause) {
-                Some((d, s)) => {
-                    explanation.time.push(orig(s));
-                    as_of_span = Some(s);
-                    Some(d)
-                }
-                None => match self.last_toll_day {
-                    // (The span is already the original text's.)
-                    Some((d, s, wd)) => {
-                        explanation.time.push(s);
-                        carried_weekday = wd;
+            // ("la vingt-sixième attaque" numbers an event: it holds at that event's day.)
+            (ClaimKind::Cumulative, None) if m.form != NumberForm::Ordinal => {
+                match self.time.toll_day(clause) {
+                    Some((d, s)) => {
+                        explanation.time.push(orig(s));
+                        as_of_span = Some(s);
                         Some(d)
                     }
-                    // The article's own weekday, for the corpus's calendar to fix; until it
-                    // does, the article's days.
-                    None => {
-                        carried_weekday = self.ac.present_weekday.and_then(|p| p.2);
-                        self.ac.reference
-                    }
-                },
-            },
+                    None => match self.last_toll_day {
+                        // (The span is already the original text's.)
+                        Some((d, s, wd)) => {
+                            explanation.time.push(s);
+                            carried_weekday = wd;
+                            Some(d)
+                        }
+                        // The article's own weekday, for the corpus's calendar to fix; until it
+                        // does, the article's days.
+                        None => {
+                            carried_weekday = self.ac.present_weekday.and_then(|p| p.2);
+                            self.ac.reference
+                        }
+                    },
+                }
+            }
             // The count of one event holds at its day; without one in its sentence, at the
             // last event day the article named ("…lancés mardi soir. La marine a abattu au
             // total 21 missiles").
@@ -1276,7 +1334,7 @@ impl SentenceContext<'_> {
                 .or(self
                     .last_event_day
                     .or(self.ac.news_day.map(|(d, s)| (d, s, None)))
-                    .filter(|_| kind == ClaimKind::Event))
+                    .filter(|_| kind == ClaimKind::Event || m.form == NumberForm::Ordinal))
             {
                 Some((d, s, wd)) => {
                     explanation.time.push(orig(s));

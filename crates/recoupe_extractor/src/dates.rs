@@ -383,6 +383,15 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
         }
         i += 1;
     }
+    // "par rapport au 31 janvier, où le syndicat avait recensé 2,8 millions": the figures of
+    // a clause opened by "où" after the date hold at it, compared or not.
+    let opens_clause = |last: usize| {
+        let mut k = last + 1;
+        if tokens.get(k).is_some_and(|t| t.is(",")) {
+            k += 1;
+        }
+        tokens.get(k).is_some_and(|t| t.is("où"))
+    };
     for k in 0..out.len() {
         // A date listed after another shares its role: "par rapport aux 19 et 31 janvier".
         let listed = k > 0
@@ -395,6 +404,24 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
         } else {
             compared(tokens, out[k].first)
         };
+    }
+    // The dates of a list share the clause after the last of them.
+    for k in (0..out.len()).rev() {
+        if opens_clause(out[k].last) {
+            let mut j = k;
+            loop {
+                out[j].comparison = false;
+                let listed = j > 0
+                    && out[j - 1].last < out[j].first
+                    && tokens[out[j - 1].last + 1..out[j].first]
+                        .iter()
+                        .all(|t| matches!(t.lower.as_str(), "," | "et" | "au" | "à" | "le" | "l'"));
+                if !listed {
+                    break;
+                }
+                j -= 1;
+            }
+        }
     }
     out
 }
@@ -625,6 +652,14 @@ mod tests {
         assert_eq!(
             dates("400 000 personnes, autant que le 19 janvier", "2023-02-07"),
             [("2023-01-19".to_owned(), true)]
+        );
+        assert_eq!(
+            dates(
+                "en baisse par rapport au 31 janvier, où le syndicat avait recensé 2,8 millions",
+                "2023-02-07"
+            ),
+            [("2023-01-31".to_owned(), false)],
+            "the figures of a clause opened by «où» hold at the date"
         );
         assert_eq!(
             dates("par rapport aux 19 et 31 janvier", "2023-02-07"),

@@ -913,3 +913,98 @@ fn a_figure_given_as_an_earlier_state_is_marked_previous() {
         ]
     );
 }
+
+/// The as-of and event date of each claim of `text`, as strings.
+fn times(date: &str, text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    check(date, text)
+        .into_iter()
+        .map(|c| {
+            (
+                c.written,
+                c.as_of.map(|d| d.to_string()),
+                c.event_date.map(|d| d.to_string()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_toll_holds_when_given_and_its_event_keeps_its_own_date() {
+    // "la crue du 14 mai": the event's date; the toll holds at the report.
+    assert_eq!(
+        times(
+            "2024-05-20",
+            "Selon un bilan communiqué lundi, la crue du 14 mai a fait au total 312 morts.",
+        ),
+        [(
+            "312".to_owned(),
+            Some("2024-05-20".to_owned()),
+            Some("2024-05-14".to_owned())
+        )]
+    );
+    // "à 22 heures samedi soir": a time adverbial of the toll.
+    assert_eq!(
+        times(
+            "2024-05-20",
+            "Le séisme qui a frappé la région vendredi avait fait au total, à 22 heures samedi soir, 1 200 morts.",
+        )[0]
+        .1
+        .as_deref(),
+        Some("2024-05-18")
+    );
+}
+
+#[test]
+fn the_article_speaks_from_its_dateline_or_its_present() {
+    // A dateline under a month header.
+    assert_eq!(
+        times(
+            "2024-03",
+            "LONDRES, 7 mars (Reuters) - Le propriétaire du navire a déclaré que 20 marins étaient à bord.",
+        )[0]
+        .1
+        .as_deref(),
+        Some("2024-03-07")
+    );
+    // "ce mercredi 6 mars", then "mercredi" alone: the same day.
+    assert_eq!(
+        times(
+            "2024-03",
+            "Trois marins ont été tués ce mercredi 6 mars. Mercredi, quatre autres marins ont été blessés.",
+        )
+        .iter()
+        .map(|t| t.1.clone())
+        .collect::<Vec<_>>(),
+        [Some("2024-03-06".to_owned()), Some("2024-03-06".to_owned())]
+    );
+}
+
+#[test]
+fn dates_listed_respectively_and_clauses_opened_by_ou() {
+    let t = times(
+        "2023-02-07",
+        "Les chiffres sont en baisse par rapport aux 19 et 31 janvier où les autorités avaient recensé respectivement 1,12 et 1,27 million de manifestants.",
+    );
+    assert_eq!(
+        t.iter().map(|x| x.1.clone()).collect::<Vec<_>>(),
+        [Some("2023-01-19".to_owned()), Some("2023-01-31".to_owned())]
+    );
+}
+
+#[test]
+fn a_part_holds_when_its_whole_does() {
+    let t = times(
+        "2023-05-02",
+        "Au total, 540 personnes ont été interpellées en France, dont 305 à Paris, lors des manifestations du 1er-Mai, a dit mardi le ministre.",
+    );
+    assert_eq!(t[0].1, t[1].1);
+}
+
+#[test]
+fn an_ordinal_holds_at_the_event_it_numbers() {
+    let t = times(
+        "2024-01-10",
+        "La marine a abattu 21 missiles lancés par les rebelles mardi soir. Il s'agit de la vingt-sixième attaque depuis le 19 novembre.",
+    );
+    assert_eq!(t[1].1.as_deref(), Some("2024-01-09"));
+}
