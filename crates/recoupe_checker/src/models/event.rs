@@ -3,9 +3,8 @@
 //! **What it checks.** The count of one event (the toll of an earthquake, the wounded of one
 //! strike): reports of it agree, or a later report revises it upward. Two reports that cannot
 //! both be true and were given at the same time contradict each other; a later, lower report
-//! is the source revising its own figure down (`revised_down`) when it comes from the same
-//! kind of source and the rule names the event, a contradiction otherwise (a toll does not go
-//! down).
+//! is revised down (`revised_down`): a source lowering its own count, or another giving less,
+//! which a fact-checker must see but which is not two figures of the same moment.
 //!
 //! **Why.** "L'attaque de dimanche a fait 25 blessés" on Monday, then 34 on Tuesday from the
 //! same command is a revision; 25 and 40 reported the same day by two sources contradict each
@@ -202,8 +201,8 @@ fn bilan(p: &Point) -> String {
 }
 
 /// Judges the reports `members` of one event. Only an event the rule names (`named`) is
-/// followed long enough for a source to revise its figure down; a day's count reported lower
-/// later is a contradiction.
+/// followed long enough for a figure to be revised down; without it, a day's count reported
+/// lower later is a contradiction, as it always was.
 fn judge(
     metric: &Metric,
     points: &[Point],
@@ -234,34 +233,55 @@ fn judge(
         let rel = |i: usize| when(&points[i], pj, claims);
         let sc = |i: usize| scope(&points[i], pj, claims);
         let describe = |i: usize| points[i].describe(claims);
-        // Reported at the same time, they cannot both be true.
-        if let Some(&i) = earlier
+        // Reported at the same time, they cannot both be true: named once against each
+        // earlier source it conflicts with. Two figures whose digits are the same in another
+        // order ("3 958" and "3 985") are one figure mistyped, whatever their places.
+        let conflicts: Vec<usize> = earlier
             .iter()
-            .find(|&&i| rel(i) == When::Same && !compatible(metric, &points[i], pj, sc(i)))
-        {
+            .copied()
+            .filter(|&i| {
+                rel(i) == When::Same
+                    && (!compatible(metric, &points[i], pj, sc(i))
+                        || transposed(points[i].value, pj.value))
+            })
+            .fold(Vec::new(), |mut kept: Vec<usize>, i| {
+                if !kept
+                    .iter()
+                    .any(|&k| who(&points[k], claims) == who(&points[i], claims))
+                {
+                    kept.push(i);
+                }
+                kept
+            });
+        for &i in &conflicts {
             let pi = &points[i];
-            let why = match sc(i) {
-                Scope::Same => format!(
+            let why = if transposed(pi.value, pj.value) {
+                format!(
+                    "reported at the same time{}, {} and {} are the same digits in another order: one of them is mistyped",
+                    bilan(pj),
+                    num(pi.value),
+                    num(pj.value)
+                )
+            } else if sc(i) == Scope::Same {
+                format!(
                     "reported at the same time{}, {} and {} do not meet even widened by {}",
                     bilan(pj),
                     show(pi.interval),
                     show(pj.interval),
                     metric.tolerance
-                ),
-                _ => format!(
+                )
+            } else {
+                let (part, whole) = if sc(i) == Scope::Within {
+                    (pi.interval, pj.interval)
+                } else {
+                    (pj.interval, pi.interval)
+                };
+                format!(
                     "reported at the same time{}, a part ({}) cannot exceed its whole ({})",
                     bilan(pj),
-                    show(if sc(i) == Scope::Within {
-                        pi.interval
-                    } else {
-                        pj.interval
-                    }),
-                    show(if sc(i) == Scope::Within {
-                        pj.interval
-                    } else {
-                        pi.interval
-                    }),
-                ),
+                    show(part),
+                    show(whole)
+                )
             };
             out.push(Finding {
                 kind: FindingKind::Contradiction,
@@ -274,6 +294,8 @@ fn judge(
                     who(pj, claims)
                 ),
             });
+        }
+        if !conflicts.is_empty() {
             continue;
         }
         let before: Vec<usize> = earlier
@@ -290,32 +312,42 @@ fn judge(
             .max_by(|&x, &y| points[x].rounded.low.total_cmp(&points[y].rounded.low));
         if let Some(i) = higher_before {
             let pi = &points[i];
-            let (kind, why) = if named && same_kind_of_source(pi, pj, claims) {
-                (
-                    FindingKind::RevisedDown,
-                    format!(
-                        "{} revised the figure down, from {} to {}",
-                        who(pj, claims),
-                        show(pi.interval),
-                        show(pj.interval)
-                    ),
-                )
-            } else {
-                (
-                    FindingKind::Contradiction,
-                    format!(
-                        "a toll does not go down: {} reported {} after {} gave {}",
+            if !named {
+                // Without a named event, a day's count reported lower later contradicts it.
+                out.push(Finding {
+                    kind: FindingKind::Contradiction,
+                    claims: pi.claims_with(pj),
+                    message: format!(
+                        "{} then {}: a toll does not go down: {} reported {} after {} gave {}",
+                        describe(i),
+                        describe(j),
                         who(pj, claims),
                         show(pj.interval),
                         who(pi, claims),
                         show(pi.interval)
                     ),
+                });
+                continue;
+            }
+            let by = if same_kind_of_source(pi, pj, claims) {
+                format!("{} revised the figure down", who(pj, claims))
+            } else {
+                format!(
+                    "a later report ({}) gives less than an earlier one ({}): a downward revision, or one of them is wrong",
+                    who(pj, claims),
+                    who(pi, claims)
                 )
             };
             out.push(Finding {
-                kind,
+                kind: FindingKind::RevisedDown,
                 claims: pi.claims_with(pj),
-                message: format!("{} then {}: {why}", describe(i), describe(j)),
+                message: format!(
+                    "{} then {}: {by}, from {} to {}",
+                    describe(i),
+                    describe(j),
+                    show(pi.interval),
+                    show(pj.interval)
+                ),
             });
             continue;
         }
@@ -391,6 +423,19 @@ fn judge(
     }
     out.extend(agreements(metric, points, &order, &agreeing));
     out
+}
+
+/// Whether two whole figures of three digits or more are the same digits in another order.
+pub(crate) fn transposed(a: f64, b: f64) -> bool {
+    let digits = |v: f64| {
+        if v.fract() != 0.0 || !(100.0..1e15).contains(&v) {
+            return None;
+        }
+        let mut d: Vec<char> = format!("{}", v as u64).chars().collect();
+        d.sort_unstable();
+        Some(d)
+    };
+    a != b && digits(a).is_some() && digits(a) == digits(b)
 }
 
 fn growth(from: f64, to: f64) -> String {

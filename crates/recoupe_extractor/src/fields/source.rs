@@ -123,23 +123,30 @@ pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<So
             .checked_sub(1)
             .is_some_and(|p| tokens[p].kind == TokenKind::Punct);
         let first = if inverted { i_verb - 1 } else { i_verb };
-        if inverted || (!inverted_aux && after_punct) {
-            if let Some((name, span, end)) = noun_phrase(lx, tokens, i + 1, text) {
-                out.push(SourceMention {
-                    name,
-                    span,
-                    first,
-                    last: end - 1,
-                    role: SourceRole::Inverted,
-                    definite: tokens.get(i + 1).is_some_and(|t| lx.grammar.articles.is(t)),
-                });
-            }
-        } else if let Some((name, start, definite)) = subject_before(
-            lx,
-            tokens,
-            if inverted_aux { i_verb - 1 } else { i_verb },
-            text,
-        ) {
+        // The auxiliary, past adverbs between it and the participle ("ont jusqu'à présent
+        // estimé").
+        let group = (i_verb.saturating_sub(5)..i_verb)
+            .rev()
+            .find(|&k| matches!(tokens[k].lower.as_str(), "a" | "ont" | "avait" | "avaient"))
+            .filter(|&k| {
+                tokens[k + 1..i_verb]
+                    .iter()
+                    .all(|t| t.kind != TokenKind::Punct && t.kind != TokenKind::Digits)
+            })
+            .unwrap_or(if inverted_aux { i_verb - 1 } else { i_verb });
+        let inverted_read = (inverted || (!inverted_aux && after_punct))
+            .then(|| noun_phrase(lx, tokens, i + 1, text))
+            .flatten();
+        if let Some((name, span, end)) = inverted_read {
+            out.push(SourceMention {
+                name,
+                span,
+                first,
+                last: end - 1,
+                role: SourceRole::Inverted,
+                definite: tokens.get(i + 1).is_some_and(|t| lx.grammar.articles.is(t)),
+            });
+        } else if let Some((name, start, definite)) = subject_before(lx, tokens, group, text) {
             out.push(SourceMention {
                 name: SourceName::Named(name),
                 span: tokens[start].span.cover(tokens[i].span),
@@ -225,7 +232,12 @@ fn noun_phrase(
         }
         end += 1;
     }
-    if end == from {
+    // A phrase with a figure in it ("le chiffre de 6 000 morts") is what was said, not who.
+    if end == from
+        || tokens[from..end]
+            .iter()
+            .any(|t| t.kind == TokenKind::Digits)
+    {
         return None;
     }
     let span = tokens[from].span.cover(tokens[end - 1].span);
@@ -325,33 +337,59 @@ fn subject_before(
     verb: usize,
     text: &str,
 ) -> Option<(String, usize, bool)> {
-    let floor = (verb.saturating_sub(6)..verb)
+    // The subject's phrase: back to a relative word or the start of the sentence, across
+    // appositions between commas ("des sources du gouvernement de la Libye, basé à Tripoli,
+    // la capitale, ont avancé") and parentheses ("le Bureau … (Ocha) a rapporté"), at most
+    // sixteen words.
+    let floor = (verb.saturating_sub(16)..verb)
         .rev()
-        .find(|&k| tokens[k].kind == TokenKind::Punct || lx.grammar.relatives.is(&tokens[k]))
-        .map_or(verb.saturating_sub(6), |k| k + 1);
-    let definite = |k: usize| {
+        .find(|&k| {
+            let t = &tokens[k];
+            lx.grammar.relatives.is(t)
+                || t.kind == TokenKind::Digits
+                || (t.kind == TokenKind::Punct && !matches!(t.lower.as_str(), "," | "(" | ")"))
+        })
+        .map_or(verb.saturating_sub(16), |k| k + 1);
+    // Segments between commas, nearest the verb first.
+    let mut ends = vec![verb];
+    ends.extend(
+        (floor..verb)
+            .rev()
+            .filter(|&k| tokens[k].is(","))
+            .collect::<Vec<_>>(),
+    );
+    let definite = |k: usize, from: usize| {
         k.checked_sub(1)
-            .is_some_and(|d| d >= floor && lx.grammar.articles.is(&tokens[d]))
+            .is_some_and(|d| d >= from && lx.grammar.articles.is(&tokens[d]))
     };
-    for k in floor..verb {
-        if let Some(p) = lx.sources.at(tokens, k) {
-            return Some((p.value.clone(), k, false));
+    for (n, &end) in ends.iter().enumerate() {
+        let from = ends.get(n + 1).map_or(floor, |&c| c + 1);
+        for k in from..end {
+            if let Some(p) = lx.sources.at(tokens, k) {
+                return Some((p.value.clone(), k, false));
+            }
+        }
+        for k in from..end {
+            if let Some(p) = lx.source_kind_words.at(tokens, k) {
+                let last = (k + p.words.len()).min(end) - 1;
+                let words = tokens[k].span.cover(tokens[last].span).slice(text);
+                return Some((words.to_owned(), k, definite(k, from)));
+            }
+        }
+        // Only the segment right before the verb may be a bare capitalised name.
+        if n == 0 {
+            let at = verb.checked_sub(1)?;
+            let t = &tokens[at];
+            if at >= from
+                && t.kind == TokenKind::Word
+                && t.capitalised(text)
+                && !lx.function_words.contains(&t.lower)
+            {
+                return Some((t.span.slice(text).to_owned(), at, false));
+            }
         }
     }
-    for k in floor..verb {
-        if let Some(p) = lx.source_kind_words.at(tokens, k) {
-            let last = (k + p.words.len()).min(verb) - 1;
-            let words = tokens[k].span.cover(tokens[last].span).slice(text);
-            return Some((words.to_owned(), k, definite(k)));
-        }
-    }
-    let at = verb.checked_sub(1)?;
-    let t = &tokens[at];
-    (at >= floor
-        && t.kind == TokenKind::Word
-        && t.capitalised(text)
-        && !lx.function_words.contains(&t.lower))
-    .then(|| (t.span.slice(text).to_owned(), at, false))
+    None
 }
 
 /// A known source among `tokens[from..to]`.

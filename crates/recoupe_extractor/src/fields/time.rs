@@ -235,7 +235,7 @@ pub(crate) fn read_sentence_time(
     // A date dates an event when an event noun stands before it in its phrase: "la crue du
     // 14 mai", "le séisme qui a frappé le Maroc vendredi soir" (not past a comma or a figure).
     let of_event = |first: usize| {
-        (first.saturating_sub(12)..first)
+        (first.saturating_sub(16)..first)
             .rev()
             .take_while(|&k| {
                 let t = &tokens[k];
@@ -261,6 +261,19 @@ pub(crate) fn read_sentence_time(
             bare_weekday: d.bare_weekday,
         })
         .collect();
+    // "dans la nuit de vendredi à samedi": a date listed after another shares its role.
+    for k in 1..st.event_days.len() {
+        let (a, b) = (st.event_days[k - 1], st.event_days[k]);
+        let joined = dates.iter().find(|d| d.first == a.first).is_some_and(|d| {
+            b.first > d.last
+                && tokens[d.last + 1..b.first]
+                    .iter()
+                    .all(|t| matches!(t.lower.as_str(), "à" | "au" | "et" | "," | "de"))
+        });
+        if joined && a.of_event {
+            st.event_days[k].of_event = true;
+        }
+    }
     st
 }
 
