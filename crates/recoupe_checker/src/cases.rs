@@ -41,7 +41,6 @@ pub fn run_case(case: &RuleCase, rules: &RuleSet, extractor: &Extractor) -> Case
     claims.sort_by(|a, b| a.id.cmp(&b.id));
     let calendar = recoupe_extractor::calendar::Calendar::of(&claims, &days);
     calendar.refine(&mut claims);
-    recoupe_extractor::calendar::settle_articles(&mut claims);
     let dates: Vec<ArticleDates> = articles
         .iter()
         .map(|a| ArticleDates {

@@ -256,7 +256,8 @@ fn judge(
                         ));
                         continue;
                     }
-                    p.when = claim.and_then(|c| c.article_days);
+                    // When it was given: the day its text says, else its article's.
+                    p.when = claim.and_then(|c| c.reported.or(c.article_days));
                 }
             },
             Model::Stable => {}
@@ -392,11 +393,14 @@ fn disagreements(
             for &i in pa.iter() {
                 for &j in pb.iter() {
                     let (x, y) = (&points[i], &points[j]);
-                    let same_time = match metric.model {
-                        Model::Event => when(x, y, claims) == When::Same,
-                        _ => {
-                            matches!((x.as_of, y.as_of), (Some(d), Some(e)) if d == e && d.is_day())
-                        }
+                    // A named event: reports of the same time; otherwise, the same day.
+                    let same_day = matches!(
+                        (x.as_of, y.as_of),
+                        (Some(d), Some(e)) if d == e && d.is_day()
+                    );
+                    let same_time = match (metric.model, &metric.event) {
+                        (Model::Event, Some(_)) => when(x, y, claims) == When::Same,
+                        _ => same_day,
                     };
                     if !same_time || scope(x, y, claims) != Scope::Same {
                         continue;

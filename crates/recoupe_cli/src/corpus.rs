@@ -203,7 +203,6 @@ pub fn read(files: &[PathBuf], extractor: &Extractor) -> Corpus {
     // Weekdays of month-dated articles, fixed by the days the corpus dates its figures on.
     let calendar = recoupe_extractor::calendar::Calendar::of(&corpus.claims, &days);
     calendar.refine(&mut corpus.claims);
-    recoupe_extractor::calendar::settle_articles(&mut corpus.claims);
     corpus.locations.sort_by(|a, b| a.id.cmp(&b.id));
     corpus.dates.sort_by(|a, b| a.id.cmp(&b.id));
     corpus

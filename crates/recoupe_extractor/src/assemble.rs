@@ -28,7 +28,8 @@ use crate::mentions::{MentionContext, constructions, not_a_claim};
 use crate::numbers::{NumberForm, NumberMention, find_numbers};
 use crate::tokens::{Token, TokenKind, tokenize};
 use crate::{
-    Claim, ClaimId, ClaimKind, Explanation, Lexicon, PlacesFrom, Qualifier, ValueInterval,
+    Claim, ClaimId, ClaimKind, Explanation, Lexicon, PlacesFrom, PredicateClass, Qualifier,
+    ValueInterval,
 };
 
 /// What reading an article gives: its claims, and what the reader has to say about it.
@@ -176,6 +177,25 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
             narrowed_by = Some(article.norm.to_original(span));
         }
     }
+    // A day header that the text's present contradicts ("ce mardi" under a Monday's header):
+    // the article speaks from that weekday, in the days after its header.
+    if let (Some(PartialDate::Day(h)), Some(r)) = (article.date, reference)
+        && r.is_day()
+        && let Some((wd, span)) = data.iter().find_map(|d| {
+            d.tokens.iter().enumerate().find_map(|(k, t)| {
+                let wd = lx.weekdays.get(&t.lower)?;
+                let this = k > 0 && lx.grammar.demonstratives.is(&d.tokens[k - 1]);
+                this.then(|| (*wd, d.tokens[k - 1].span.cover(t.span)))
+            })
+        })
+        && wd != chrono::Datelike::weekday(&h)
+        && let Some(day) = (1..7)
+            .map(|k| h + chrono::Duration::days(k))
+            .find(|d| chrono::Datelike::weekday(d) == wd)
+    {
+        reference = Some(DayInterval::day(day));
+        narrowed_by = Some(article.norm.to_original(span));
+    }
     // Weekdays the text dates ("mercredi 6 mars"): a bare "mercredi" is that day.
     let named_weekdays: Vec<(chrono::Weekday, chrono::NaiveDate)> = data
         .iter()
@@ -186,13 +206,22 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
                 .map(|w| (w, m.days.first))
         })
         .collect();
-    if reference != header || !named_weekdays.is_empty() {
-        let ctx = crate::dates::DateContext {
-            reference,
-            named_weekdays,
-        };
-        for d in &mut data {
-            d.dates = crate::dates::find_dates_in(lx, &d.tokens, &ctx);
+    // The dates again, in order, resolved against the article's day, the weekdays it dates
+    // and the last day named before each sentence ("au lendemain").
+    let mut ctx = crate::dates::DateContext {
+        reference,
+        named_weekdays,
+        last_day: None,
+    };
+    for d in &mut data {
+        d.dates = crate::dates::find_dates_in(lx, &d.tokens, &ctx);
+        if let Some(m) = d
+            .dates
+            .iter()
+            .rev()
+            .find(|m| m.days.is_day() && m.bare_weekday.is_none())
+        {
+            ctx.last_day = Some(m.days.first);
         }
     }
     let anchors: Vec<(String, DayInterval)> = data
@@ -277,6 +306,8 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
     let mut last_named_source: Option<String> = None;
     let mut last_event_day: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
     let mut last_toll_day: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
+    let mut last_reported: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
+    let mut last_casualty_day: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
     for (si, sd) in data.iter().enumerate() {
         let time = read_sentence_time(lx, &sd.tokens, &sd.dates, reference, &anchors);
         // The sources the sentence names, "la même source" resolved to the one named before.
@@ -340,6 +371,8 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
             last_city,
             last_event_day,
             last_toll_day,
+            last_reported,
+            last_casualty_day,
         };
         let found = ctx.claims();
         // The day the last dated toll of the sentence held at, for the tolls after it.
@@ -352,6 +385,20 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
         }) && let (Some(d), Some(s)) = (c.as_of, c.explanation.time.first())
         {
             last_toll_day = Some((d, *s, c.as_of_weekday));
+        }
+        // The day the last casualty count held at, for the casualties the next sentences add
+        // ("Trois marins ont péri …, a déclaré jeudi l'armateur. Deux autres membres
+        // d'équipage ont été gravement blessés").
+        if let Some(c) = found.iter().rev().find(|c| {
+            c.kind == ClaimKind::Event
+                && is_casualty(c.predicate_class)
+                && !c.explanation.time.is_empty()
+        }) && let (Some(d), Some(s)) = (c.as_of, c.explanation.time.last())
+        {
+            last_casualty_day = Some((d, *s, c.as_of_weekday));
+        }
+        if let Some(d) = time.event_days.iter().rev().find(|d| d.report) {
+            last_reported = Some((d.days, article.norm.to_original(d.span), d.bare_weekday));
         }
         // An event day within the fortnight before the article: the news it reports.
         let recent = |d: DayInterval| {
@@ -579,6 +626,13 @@ struct SentenceContext<'a> {
     /// The last day of an event the article named before the sentence, with the weekday it
     /// was read from.
     last_event_day: Option<(DayInterval, Span, Option<chrono::Weekday>)>,
+    /// When the article last said its figures were given, with the weekday it was read from.
+    /// The day the article last said a figure was given, the words that said it (in the
+    /// original text) and their weekday when it gives only that.
+    last_reported: Option<(DayInterval, Span, Option<chrono::Weekday>)>,
+    /// The day the article's last casualty count held at, the words that gave it (in the
+    /// original text) and their weekday when it gives only that.
+    last_casualty_day: Option<(DayInterval, Span, Option<chrono::Weekday>)>,
     /// The day the last toll the article dated held at, the words that gave it (in the
     /// original text) and the weekday it was read from.
     last_toll_day: Option<(DayInterval, Span, Option<chrono::Weekday>)>,
@@ -974,6 +1028,7 @@ impl SentenceContext<'_> {
         };
         let quote = |t: &Token| matches!(t.lower.as_str(), "\"" | "«" | "»" | "'");
         // The first source after the figure, when it looks back and reaches it.
+        let mut back = None;
         if let Some(k) = sources.iter().position(|s| s.mention.first > f.last)
             && backward(k)
         {
@@ -992,12 +1047,43 @@ impl SentenceContext<'_> {
                 since
             };
             if f.first >= reach {
-                return Some((sources[k].name.as_str(), Some(s.span)));
+                back = Some(k);
             }
         }
         // The last source before the figure, when it looks forward.
-        let k = sources.iter().rposition(|s| s.mention.last < f.first)?;
-        (!backward(k)).then(|| (sources[k].name.as_str(), Some(sources[k].mention.span)))
+        let forward = sources
+            .iter()
+            .rposition(|s| s.mention.last < f.first)
+            .filter(|&k| !backward(k));
+        // A medium that relays what a named source said (", a rapporté BFM TV") is not the
+        // figure's source when the source is named before it.
+        let relay = back.is_some_and(|k| {
+            kind_of(self.ac.lx, &sources[k].name) == Some(crate::SourceKind::Media)
+        });
+        let chosen = match (back, forward) {
+            (Some(_), Some(fw)) if relay => fw,
+            (Some(b), _) => b,
+            (None, Some(fw)) => fw,
+            (None, None) => return None,
+        };
+        let s = &sources[chosen];
+        // "les forces de l'ordre et les syndicats ont annoncé 119 000 et 800 000
+        // manifestants": coordinated sources go, in order, to the figures they cover.
+        if Some(chosen) == forward && !s.mention.others.is_empty() {
+            let next = sources
+                .get(chosen + 1)
+                .map_or(usize::MAX, |n| n.mention.first);
+            let covered: Vec<usize> = (0..figures.len())
+                .filter(|&g| figures[g].m.first > s.mention.last && figures[g].m.last < next)
+                .collect();
+            if covered.len() == s.mention.others.len() + 1
+                && let Some(pos) = covered.iter().position(|&g| g == mi)
+                && pos > 0
+            {
+                return Some((s.mention.others[pos - 1].as_str(), Some(s.mention.span)));
+            }
+        }
+        Some((s.name.as_str(), Some(s.mention.span)))
     }
 
     fn claim(
@@ -1235,7 +1321,12 @@ impl SentenceContext<'_> {
             .map(|&p| lx.gazetteer.name(p).to_owned())
             .collect();
         let countries = countries_of(lx, &places);
-        explanation.places = spans.into_iter().map(orig).collect();
+        // (Places carried from an earlier sentence keep the original spans they were read at.)
+        explanation.places = if from == PlacesFrom::PreviousSentence {
+            spans
+        } else {
+            spans.into_iter().map(orig).collect()
+        };
         explanation.places_from = from;
 
         // Time and kind.
@@ -1259,7 +1350,11 @@ impl SentenceContext<'_> {
         });
         let signs = KindSigns {
             event_noun,
-            participants: written_noun.is_some_and(|n| lx.participants.contains(n)),
+            // "1,2 million de manifestants", "deux millions de personnes dans la rue".
+            participants: written_noun.is_some_and(|n| lx.participants.contains(n))
+                || (noun_at.is_some()
+                    && (np_end.max(last) + 1..np_end.max(last) + 3)
+                        .any(|k| lx.grammar.in_the_street.at(tokens, k).is_some())),
             predicate: predicate_class,
             ordinal: m.form == NumberForm::Ordinal,
             window: own_window.is_some(),
@@ -1285,6 +1380,17 @@ impl SentenceContext<'_> {
             }
         }
         let clause = (prev_last, next_first);
+        // The day of the event it counts: a day its sentence names that is not only when it
+        // was reported, else the last event day the article named.
+        let day_of_event = self
+            .time
+            .event_day(clause)
+            .map(|(d, s)| (d, s, None))
+            .or(self
+                .last_event_day
+                .or(self.ac.news_day.map(|(d, s)| (d, s, None)))
+                .filter(|_| kind == ClaimKind::Event || m.form == NumberForm::Ordinal));
+        let mut casualty_toll = false;
         let mut as_of_span: Option<Span> = None;
         let mut carried_weekday: Option<chrono::Weekday> = None;
         let as_of = match (kind, self.time.as_of) {
@@ -1324,18 +1430,50 @@ impl SentenceContext<'_> {
                     },
                 }
             }
+            // The death toll of one event holds when it was given, for the dead of an attack
+            // may still rise ("Trois marins ont péri dans une attaque mercredi, a déclaré
+            // jeudi l'armateur"): the day the sentence reports it, else the last report the
+            // article dated, else the article's day; the day of the attack is its event date.
+            // (The wounded of a day are counted at that day: "406 policiers blessés lundi".)
+            // A casualty count in a sentence that dates nothing holds when the last one did
+            // ("… a déclaré jeudi l'armateur. Deux autres membres d'équipage ont été
+            // gravement blessés").
+            (ClaimKind::Event, None)
+                if m.form != NumberForm::Ordinal
+                    && is_casualty(predicate_class)
+                    && self.time.event_days.is_empty()
+                    && self.last_casualty_day.is_some() =>
+            {
+                casualty_toll = true;
+                self.last_casualty_day.map(|(d, s, wd)| {
+                    explanation.time.push(s);
+                    carried_weekday = wd;
+                    d
+                })
+            }
+            (ClaimKind::Event, None)
+                if m.form != NumberForm::Ordinal
+                    && predicate_class == Some(PredicateClass::Death) =>
+            {
+                let given = self
+                    .time
+                    .reported_day(clause)
+                    .map(|d| (d.days, orig(d.span), d.bare_weekday))
+                    .or(self.last_reported);
+                casualty_toll = true;
+                match given {
+                    Some((d, s, wd)) => {
+                        explanation.time.push(s);
+                        carried_weekday = wd;
+                        Some(d)
+                    }
+                    None => self.ac.reference,
+                }
+            }
             // The count of one event holds at its day; without one in its sentence, at the
             // last event day the article named ("…lancés mardi soir. La marine a abattu au
             // total 21 missiles").
-            (_, None) => match self
-                .time
-                .event_day(clause)
-                .map(|(d, s)| (d, s, None))
-                .or(self
-                    .last_event_day
-                    .or(self.ac.news_day.map(|(d, s)| (d, s, None)))
-                    .filter(|_| kind == ClaimKind::Event || m.form == NumberForm::Ordinal))
-            {
+            (_, None) => match day_of_event {
                 Some((d, s, wd)) => {
                     explanation.time.push(orig(s));
                     as_of_span = Some(s);
@@ -1345,6 +1483,13 @@ impl SentenceContext<'_> {
                 None => self.ac.reference,
             },
         };
+        // When it was given: when the sentence says so, else when the article last said so
+        // ("Darmanin a déclaré jeudi soir que … Il a fait savoir aussi que 149 policiers…").
+        let reported = self
+            .time
+            .reported_day(clause)
+            .map(|d| (d.days, d.bare_weekday))
+            .or(self.last_reported.map(|(d, _, wd)| (d, wd)));
         // The day of the event it counts: the one its sentence names, or, for the count of one
         // event, the day it holds at.
         let event_date = match self.time.event_date(clause) {
@@ -1352,6 +1497,8 @@ impl SentenceContext<'_> {
                 explanation.event_date = Some(orig(s));
                 Some(d)
             }
+            // (A casualty toll holds when given: its event is the day the text names.)
+            None if casualty_toll => day_of_event.map(|(d, _, _)| d),
             None if kind == ClaimKind::Event && as_of != self.ac.reference => as_of,
             None => None,
         };
@@ -1406,6 +1553,8 @@ impl SentenceContext<'_> {
             as_of_weekday: as_of_span
                 .and_then(|s| self.time.bare_weekday(s))
                 .or(carried_weekday),
+            reported: reported.map(|d| d.0),
+            reported_weekday: reported.and_then(|d| d.1),
             event_date,
             window_start,
             kind,
@@ -1740,6 +1889,11 @@ pub(crate) fn interval_of(
     range_high: Option<f64>,
 ) -> ValueInterval {
     lx.interval_rules().interval(q, v, vague, range_high)
+}
+
+/// Whether a predicate counts casualties: the dead or the wounded.
+fn is_casualty(class: Option<PredicateClass>) -> bool {
+    matches!(class, Some(PredicateClass::Death | PredicateClass::Wounded))
 }
 
 #[cfg(test)]

@@ -64,8 +64,18 @@ impl Calendar {
     }
 
     /// Narrows the as-of of each claim read from a weekday alone to the calendar's day of
-    /// that weekday, when there is exactly one; returns how many it narrowed.
+    /// that weekday, when there is exactly one; dates the undated figures of month-dated
+    /// articles at the day the calendar fixed for them; then narrows the day each was
+    /// reported, read from a weekday alone ("a fait état vendredi"), to the first such weekday
+    /// from its event's day on. Returns how many times it narrowed a date.
     pub fn refine(&self, claims: &mut [Claim]) -> usize {
+        let mut n = self.refine_as_of(claims);
+        n += settle_articles(claims);
+        n += refine_reported(claims);
+        n
+    }
+
+    fn refine_as_of(&self, claims: &mut [Claim]) -> usize {
         let mut n = 0;
         for c in claims.iter_mut() {
             let (Some(wd), Some(as_of)) = (c.as_of_weekday, c.as_of) else {
@@ -95,11 +105,37 @@ impl Calendar {
     }
 }
 
+/// The day a figure was reported, read from a weekday alone ("a fait état vendredi"): the
+/// first such weekday from the day of its event on. Returns how many it narrowed.
+fn refine_reported(claims: &mut [Claim]) -> usize {
+    let mut n = 0;
+    for c in claims.iter_mut() {
+        let (Some(wd), Some(reported), Some(event)) = (
+            c.reported_weekday,
+            c.reported,
+            c.as_of.filter(|d| d.is_day()),
+        ) else {
+            continue;
+        };
+        if reported.is_day() {
+            continue;
+        }
+        let first = (0..7)
+            .map(|k| event.first + chrono::Duration::days(k))
+            .find(|d| d.weekday() == wd);
+        if let Some(day) = first.filter(|d| reported.first <= *d && *d <= reported.last) {
+            c.reported = Some(DayInterval::day(day));
+            n += 1;
+        }
+    }
+    n
+}
+
 /// The day an article dated only to its month speaks from, once the calendar has fixed its
 /// weekdays: the latest day the calendar fixed for its figures. Its tolls and counts that name no day
 /// of their own ("632 morts et 329 blessés selon un dernier bilan provisoire" in the title)
 /// hold at it. Returns how many claims it dated.
-pub fn settle_articles(claims: &mut [Claim]) -> usize {
+fn settle_articles(claims: &mut [Claim]) -> usize {
     let mut present: BTreeMap<recoupe_parser::ArticleId, NaiveDate> = BTreeMap::new();
     for c in claims.iter() {
         let (Some(days), Some(as_of)) = (c.article_days, c.as_of) else {

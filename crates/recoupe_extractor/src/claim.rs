@@ -557,6 +557,12 @@ pub struct Claim {
     /// The weekday its as-of was read from, when the text gives only that ("samedi matin" in
     /// an article dated to its month): the corpus may tell which one it is.
     pub as_of_weekday: Option<chrono::Weekday>,
+    /// When the text says the figure was given ("a déclaré jeudi soir", "a fait état vendredi
+    /// de …"), when it says so.
+    pub reported: Option<DayInterval>,
+    /// The weekday `reported` was read from, when the text gives only that: the first such
+    /// day after its event, once the corpus's calendar knows the event's day.
+    pub reported_weekday: Option<chrono::Weekday>,
     /// The day of the event it counts, when the text names it ("la crue du 14 mai a fait 312
     /// morts", "l'attaque de dimanche").
     pub event_date: Option<DayInterval>,

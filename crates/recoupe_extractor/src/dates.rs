@@ -35,6 +35,9 @@ pub(crate) struct DateMention {
     /// The weekday, when the text gives only that ("samedi matin"): which one it is may be
     /// known from the days the corpus dates its events on.
     pub bare_weekday: Option<Weekday>,
+    /// Whether it stands for an event the text names by a phrase, not a date ("au lendemain
+    /// de cette journée": the journée is the day before).
+    pub of_event: bool,
 }
 
 /// What resolves the dates of a sentence: the article's days, and the weekdays its text dates.
@@ -44,6 +47,8 @@ pub(crate) struct DateContext {
     pub reference: Option<DayInterval>,
     /// Weekdays the article writes with their day ("mercredi 6 mars").
     pub named_weekdays: Vec<(Weekday, NaiveDate)>,
+    /// The last day the article named before the sentence: "au lendemain" is the day after.
+    pub last_day: Option<NaiveDate>,
 }
 
 impl DateMention {
@@ -232,6 +237,7 @@ pub(crate) fn find_dates(
         &DateContext {
             reference,
             named_weekdays: Vec::new(),
+            last_day: None,
         },
     )
 }
@@ -252,6 +258,7 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
             weekday: None,
             present: false,
             bare_weekday: None,
+            of_event: false,
         });
     };
     let mut i = 0;
@@ -373,6 +380,60 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
                     m.bare_weekday = (!days.is_day()).then_some(wd);
                 }
                 i = last + 1;
+                continue;
+            }
+        }
+        // "au lendemain du 1er mai": the day after that date; "au lendemain de cette
+        // journée": the day after the last day the article named, which the phrase names.
+        if lx.next_day.contains(&t.lower)
+            && i > 0
+            && matches!(tokens[i - 1].lower.as_str(), "au" | "le")
+        {
+            let of = tokens
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "de" | "du" | "d'"));
+            let dated = of
+                .then(|| {
+                    let at =
+                        i + 2 + usize::from(tokens.get(i + 2).is_some_and(|t| t.lower == "la"));
+                    day_and_month(lx, tokens, at, reference)
+                        .filter(|(d, ..)| d.is_day())
+                        .map(|(d, last, explicit)| (at, d, last, explicit))
+                })
+                .flatten();
+            let (event, day) = match dated {
+                Some((at, d, last, explicit)) => (Some((at, last, explicit)), Some(d.first)),
+                None => {
+                    // The phrase after it: a determiner and its noun, or a noun.
+                    let det = tokens.get(i + 2).is_some_and(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "ce" | "cette" | "ces" | "la" | "le" | "l'"
+                        )
+                    });
+                    let noun = i + 2 + usize::from(det);
+                    let phrase = (of
+                        && tokens.get(noun).is_some_and(|t| t.kind == TokenKind::Word))
+                    .then_some((i + 2, noun, false));
+                    (phrase, ctx.last_day)
+                }
+            };
+            if let Some(day) = day {
+                push(
+                    &mut out,
+                    i - 1,
+                    i,
+                    DayInterval::day(day + Duration::days(1)),
+                    false,
+                );
+                i += 1;
+                if let Some((first, last, explicit)) = event {
+                    push(&mut out, first, last, DayInterval::day(day), explicit);
+                    if let Some(m) = out.last_mut() {
+                        m.of_event = true;
+                    }
+                    i = last + 1;
+                }
                 continue;
             }
         }

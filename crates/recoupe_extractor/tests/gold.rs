@@ -188,7 +188,6 @@ fn read_articles(
     let calendar = recoupe_extractor::calendar::Calendar::of(&all, &days);
     for (_, claims) in articles.values_mut() {
         calendar.refine(claims);
-        recoupe_extractor::calendar::settle_articles(claims);
     }
     articles
 }
@@ -550,11 +549,11 @@ fn dev_maroc() {
             precision: 1.0,
             fields: &[
                 ("qualifier", 1.0),
-                ("places", 0.925),
+                ("places", 0.935),
                 ("cumulative", 0.962),
                 ("as_of day", 0.962),
                 ("as_of month", 1.0),
-                ("predicate", 0.925),
+                ("predicate", 0.935),
                 ("unit", 1.0),
             ],
             non_claims: 0,
@@ -571,9 +570,9 @@ fn dev_retraites() {
             precision: 1.0,
             fields: &[
                 ("qualifier", 0.958),
-                ("places", 0.933),
+                ("places", 0.966),
                 ("cumulative", 0.991),
-                ("as_of day", 0.906),
+                ("as_of day", 0.914),
                 ("as_of month", 0.958),
                 ("predicate", 0.975),
                 ("unit", 1.0),
@@ -594,7 +593,7 @@ fn dev_merrouge() {
                 ("qualifier", 1.0),
                 ("places", 0.842),
                 ("cumulative", 0.973),
-                ("as_of day", 0.837),
+                ("as_of day", 0.883),
                 ("as_of month", 0.934),
                 ("predicate", 0.934),
                 ("unit", 1.0),

@@ -1008,3 +1008,54 @@ fn an_ordinal_holds_at_the_event_it_numbers() {
     );
     assert_eq!(t[1].1.as_deref(), Some("2024-01-09"));
 }
+
+#[test]
+fn the_dead_of_one_attack_are_counted_when_reported() {
+    // The attack is on Wednesday; its dead hold at Thursday's report, and the wounded the
+    // next sentence adds hold with them.
+    let t = times(
+        "2024-03-07",
+        "Deux pêcheurs ont péri dans une attaque au drone mercredi, a déclaré jeudi le port. Trois autres marins ont été blessés.",
+    );
+    assert_eq!(
+        t,
+        [
+            (
+                "Deux".to_owned(),
+                Some("2024-03-07".to_owned()),
+                Some("2024-03-06".to_owned())
+            ),
+            (
+                "Trois".to_owned(),
+                Some("2024-03-07".to_owned()),
+                Some("2024-03-06".to_owned())
+            ),
+        ]
+    );
+    // The wounded of a day hold at that day, even reported the next.
+    let t = times(
+        "2024-03-07",
+        "Douze policiers ont été blessés mercredi, a indiqué jeudi le ministre.",
+    );
+    assert_eq!(t[0].1.as_deref(), Some("2024-03-06"));
+}
+
+#[test]
+fn the_day_after_an_event_the_text_names() {
+    // "Au lendemain de cette journée": reported the day after the day named before, which is
+    // when the arrests were made.
+    let t = times(
+        "2024-05",
+        "Les manifestations du 1er-Mai ont réuni des milliers de personnes. Au lendemain de cette journée, le ministre annonce 120 interpellations.",
+    );
+    assert_eq!(
+        t.last().and_then(|x| x.1.clone()).as_deref(),
+        Some("2024-05-01")
+    );
+    // "au lendemain du 12 mars": the day after that date.
+    let t = times(
+        "2024-03",
+        "Au lendemain du 12 mars, la préfecture a fait état de 40 blessés.",
+    );
+    assert_eq!(t[0].1.as_deref(), Some("2024-03-12"));
+}

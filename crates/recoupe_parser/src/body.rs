@@ -96,7 +96,9 @@ pub(crate) fn build(header: Header, text: String, encoding: SourceEncoding) -> A
     }
 }
 
-/// Spans of the paragraphs of `text` from `start`: runs of non-blank lines, trimmed.
+/// Spans of the paragraphs of `text` from `start`: runs of non-blank lines, trimmed. A line
+/// that ends a sentence, or a short line without a full stop (a heading), ends its paragraph
+/// too: web copy puts each paragraph on its own line; a hard-wrapped paragraph's lines run on.
 fn body_paragraphs(text: &str, start: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut para: Option<(usize, usize)> = None;
@@ -105,10 +107,20 @@ fn body_paragraphs(text: &str, start: usize) -> Vec<Span> {
     for line in body.split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
-        if line.trim().is_empty() {
+        let content = line.trim();
+        let ends_sentence = content
+            .chars()
+            .last()
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | '»' | '"' | '”' | '…'));
+        let heading = !ends_sentence && content.split_whitespace().count() <= 12;
+        if content.is_empty() {
             if let Some((s, e)) = para.take() {
                 out.push(trimmed(text, s, e));
             }
+        } else if ends_sentence || heading {
+            let line_end = line_start + line.trim_end().len();
+            let (s, _) = para.take().unwrap_or((line_start, line_end));
+            out.push(trimmed(text, s, line_end));
         } else {
             let line_end = line_start + line.trim_end().len();
             para = Some(match para {

@@ -65,6 +65,8 @@ pub struct WireClaim<'a> {
     /// The day of the event it counts, when the text names it ("la crue du 14 mai"); same
     /// forms as `as_of`.
     pub event_date: Option<String>,
+    /// When the text says the figure was given ("a déclaré jeudi soir"); same forms.
+    pub reported: Option<String>,
     /// Same forms as `as_of`.
     pub window_start: Option<String>,
     /// The days the article may be from: its header, narrowed by the full dates its text
@@ -115,6 +117,7 @@ impl<'a> WireClaim<'a> {
             actors: &c.actors,
             as_of: c.as_of.map(|d| d.to_string()),
             event_date: c.event_date.map(|d| d.to_string()),
+            reported: c.reported.map(|d| d.to_string()),
             window_start: c.window_start.map(|d| d.to_string()),
             article_date: c.article_days.map(|d| d.to_string()),
             kind: c.kind.name(),

@@ -230,7 +230,12 @@ fn judge(
     for (b, &j) in order.iter().enumerate() {
         let earlier = &order[..b];
         let pj = &points[j];
-        let rel = |i: usize| when(&points[i], pj, claims);
+        // Without a named event, reports of the same day whose order is unknown are taken as
+        // given at the same time, as they always were.
+        let rel = |i: usize| match when(&points[i], pj, claims) {
+            When::Unordered if !named => When::Same,
+            w => w,
+        };
         let sc = |i: usize| scope(&points[i], pj, claims);
         let describe = |i: usize| points[i].describe(claims);
         // Reported at the same time, they cannot both be true: named once against each

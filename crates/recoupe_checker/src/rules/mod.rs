@@ -135,6 +135,9 @@ impl QualifierOverrides {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     nouns: Vec<String>,
+    /// Who the figure counts, as the text writes them before a participle changes what is
+    /// counted ("406 policiers ont été blessés": head `policier`, noun `blessé`).
+    heads: Vec<String>,
     actors: Vec<String>,
     places: Vec<String>,
     places_any: Vec<String>,
@@ -205,6 +208,16 @@ impl PredicateWanted {
     }
 }
 
+/// Who a claim counts: its head noun, or its noun when the text names no other.
+fn head_of(claim: &Claim) -> String {
+    claim
+        .head
+        .as_deref()
+        .or(claim.noun.as_deref())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
 fn unit_name(u: Option<Unit>) -> &'static str {
     u.map_or("count", Unit::name)
 }
@@ -256,6 +269,15 @@ impl Matcher {
                 ok,
                 noun.clone().unwrap_or_else(|| "none".into()),
                 show(&self.nouns),
+            );
+        }
+        if !self.heads.is_empty() {
+            let head = head_of(claim);
+            add(
+                "heads",
+                self.heads.contains(&head),
+                head.clone(),
+                show(&self.heads),
             );
         }
         if !self.actors.is_empty() {
@@ -369,6 +391,7 @@ impl Matcher {
         let places: Vec<String> = lower_all(&claim.places);
         let actors: Vec<String> = lower_all(&claim.actors);
         (self.nouns.is_empty() || noun.as_ref().is_some_and(|n| self.nouns.contains(n)))
+            && (self.heads.is_empty() || self.heads.contains(&head_of(claim)))
             && (self.actors.is_empty() || actors.iter().any(|a| self.actors.contains(a)))
             && (self.places.is_empty()
                 || (places.len() == self.places.len()
@@ -1268,6 +1291,7 @@ fn build_matcher(
     let not_words = regexes(&spec.not_words);
     Matcher {
         nouns: named(&spec.nouns, &|n| vocabulary.noun_problem(n), loc, errors),
+        heads: named(&spec.heads, &|n| vocabulary.noun_problem(n), loc, errors),
         actors: named(&spec.actors, &|a| vocabulary.actor_problem(a), loc, errors),
         places: named(&spec.places, &|p| vocabulary.place_problem(p), loc, errors),
         places_any: named(

@@ -87,6 +87,8 @@ pub(crate) struct MatchSpec {
     #[serde(default)]
     pub nouns: Vec<Spanned<String>>,
     #[serde(default)]
+    pub heads: Vec<Spanned<String>>,
+    #[serde(default)]
     pub actors: Vec<Spanned<String>>,
     #[serde(default)]
     pub places: Vec<Spanned<String>>,
@@ -144,6 +146,7 @@ pub(crate) const QUALIFIER_KEYS: &[&str] = &["approx", "nearly"];
 /// Keys of `match`, for "did you mean".
 pub(crate) const MATCH_KEYS: &[&str] = &[
     "nouns",
+    "heads",
     "actors",
     "places",
     "places_any",

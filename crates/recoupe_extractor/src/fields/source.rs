@@ -30,6 +30,9 @@ pub(crate) struct SourceMention {
     /// Whether its phrase opens with a definite article ("le syndicat"): a source of a kind
     /// already named is that one.
     pub definite: bool,
+    /// Sources coordinated with it in one subject ("les forces de l'ordre et les syndicats
+    /// ont annoncé 119 000 et 800 000 manifestants"), in order after the first.
+    pub others: Vec<String>,
 }
 
 /// How a source is written.
@@ -60,6 +63,7 @@ pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<So
                     last: end - 1,
                     role: SourceRole::Opener,
                     definite: tokens.get(from).is_some_and(|t| lx.grammar.articles.is(t)),
+                    others: Vec::new(),
                 });
                 i = end;
                 continue;
@@ -110,6 +114,7 @@ pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<So
                     last: i,
                     role: SourceRole::Subject,
                     definite: false,
+                    others: Vec::new(),
                 });
             }
             continue;
@@ -145,8 +150,20 @@ pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<So
                 last: end - 1,
                 role: SourceRole::Inverted,
                 definite: tokens.get(i + 1).is_some_and(|t| lx.grammar.articles.is(t)),
+                others: Vec::new(),
             });
         } else if let Some((name, start, definite)) = subject_before(lx, tokens, group, text) {
+            // "les forces de l'ordre et les syndicats ont annoncé": the others of the subject.
+            let others: Vec<String> = (start + 1..group)
+                .filter(|&k| lx.grammar.and.is(&tokens[k - 1]) || tokens[k - 1].is(","))
+                .filter_map(|k| {
+                    let mut j = k;
+                    while j < group && lx.grammar.articles.is(&tokens[j]) {
+                        j += 1;
+                    }
+                    lx.sources.at(tokens, j).map(|p| p.value.clone())
+                })
+                .collect();
             out.push(SourceMention {
                 name: SourceName::Named(name),
                 span: tokens[start].span.cover(tokens[i].span),
@@ -154,6 +171,7 @@ pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<So
                 last: i,
                 role: SourceRole::Subject,
                 definite,
+                others,
             });
         }
     }
@@ -183,6 +201,7 @@ pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<So
                 last: end - 1,
                 role: SourceRole::Subject,
                 definite: false,
+                others: Vec::new(),
             });
         }
     }
@@ -225,12 +244,19 @@ fn noun_phrase(
     let mut end = from;
     while end < tokens.len() && end < from + 16 {
         let t = &tokens[end];
-        if t.kind == TokenKind::Punct
-            && matches!(t.lower.as_str(), "," | "." | ";" | ":" | "\"" | "(" | ")")
+        // "selon le ministère et 3,5 millions d'après les syndicats": the next figure ends it.
+        if t.kind == TokenKind::Digits
+            || (t.kind == TokenKind::Punct
+                && matches!(t.lower.as_str(), "," | "." | ";" | ":" | "\"" | "(" | ")"))
         {
             break;
         }
         end += 1;
+    }
+    // (A conjunction left before the next figure is not the source's.)
+    while end > from && (lx.grammar.and.is(&tokens[end - 1]) || lx.grammar.or.is(&tokens[end - 1]))
+    {
+        end -= 1;
     }
     // A phrase with a figure in it ("le chiffre de 6 000 morts") is what was said, not who.
     if end == from
@@ -341,6 +367,17 @@ fn subject_before(
     // appositions between commas ("des sources du gouvernement de la Libye, basé à Tripoli,
     // la capitale, ont avancé") and parentheses ("le Bureau … (Ocha) a rapporté"), at most
     // sixteen words.
+    // "Le cabinet Occurrence, qui a réalisé un comptage pour des médias, a lui dénombré": the
+    // subject stands before the relative clause set between commas.
+    if verb > 0
+        && tokens[verb - 1].is(",")
+        && let Some(opener) = (verb.saturating_sub(30)..verb - 1)
+            .rev()
+            .find(|&k| k > 0 && tokens[k - 1].is(",") && lx.grammar.relatives.is(&tokens[k]))
+        && let Some(found) = subject_before(lx, tokens, opener - 1, text)
+    {
+        return Some(found);
+    }
     let floor = (verb.saturating_sub(16)..verb)
         .rev()
         .find(|&k| {

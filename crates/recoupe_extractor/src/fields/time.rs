@@ -75,6 +75,18 @@ impl SentenceTime {
             .map(of)
     }
 
+    /// When the sentence says its figures were given: a date by a reporting verb ("a déclaré
+    /// jeudi soir", "a fait état vendredi de"), the one of the figure's clause first.
+    pub fn reported_day(&self, clause: (usize, usize)) -> Option<EventDay> {
+        let in_clause = |d: &&EventDay| d.first >= clause.0 && d.first < clause.1;
+        self.event_days
+            .iter()
+            .filter(|d| d.report)
+            .find(in_clause)
+            .or_else(|| self.event_days.iter().find(|d| d.report))
+            .copied()
+    }
+
     /// The date of the event a figure counts, when the sentence names it ("l'attaque de
     /// dimanche").
     pub fn event_date(&self, clause: (usize, usize)) -> Option<(DayInterval, Span)> {
@@ -255,8 +267,18 @@ pub(crate) fn read_sentence_time(
             days: d.days,
             span: span_of(d.first, d.last),
             first: d.first,
-            report: (d.first.saturating_sub(3)..d.first).any(reporting),
-            of_event: of_event(d.first),
+            // A reporting verb just before it ("a déclaré jeudi"), or after it in the clause
+            // it opens ("Au lendemain de cette journée, le ministre annonce …").
+            report: !d.of_event
+                && ((d.first.saturating_sub(3)..d.first).any(reporting)
+                    || (d.first <= 2
+                        && (d.last + 1..tokens.len())
+                            .take_while(|&k| {
+                                tokens[k].kind != TokenKind::Digits
+                                    || dates.iter().any(|m| m.first <= k && k <= m.last)
+                            })
+                            .any(reporting))),
+            of_event: d.of_event || of_event(d.first),
             explicit_year: d.explicit_year,
             bare_weekday: d.bare_weekday,
         })

@@ -218,6 +218,7 @@ struct TimeFile {
     sum_markers: Vec<String>,
     previous: Vec<String>,
     publication: Vec<String>,
+    next_day: Vec<String>,
     durations: BTreeMap<String, i64>,
     relative_days: BTreeMap<String, i64>,
     relative_spans: BTreeMap<String, [i64; 2]>,
@@ -323,6 +324,8 @@ pub struct Lexicon {
     pub(crate) previous_markers: Phrases<()>,
     /// Words that open a publication line ("Publié le …").
     pub(crate) publication_words: HashSet<String>,
+    /// "lendemain": the day after the last day named.
+    pub(crate) next_day: HashSet<String>,
     pub(crate) source_openers: Vec<Vec<String>>,
     pub(crate) source_verbs: HashSet<String>,
     /// Reporting verbs of several words ("fait état", "fait savoir"), as words.
@@ -596,6 +599,7 @@ impl Lexicon {
             source_anaphora: phrases(sources.anaphora.iter().map(|a| (a.clone(), ()))),
             previous_markers: phrases(time.previous.iter().map(|a| (a.clone(), ()))),
             publication_words: time.publication.iter().cloned().collect(),
+            next_day: time.next_day.iter().cloned().collect(),
             source_openers: sources.openers.iter().map(|o| words_of(o)).collect(),
             source_verb_phrases: sources
                 .verbs
