@@ -228,6 +228,38 @@ fn numbers_reads_stdin_as_json() {
 }
 
 #[test]
+fn dates_reads_stdin_as_json() {
+    let run = |args: &[&str], input: &str| {
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let status = recoupe_cli::run_with_input(
+            args.iter().copied(),
+            &mut input.as_bytes(),
+            &mut out,
+            &mut err,
+        );
+        format!(
+            "exit status: {}\n--- stdout\n{}--- stderr\n{}",
+            status.code(),
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap()
+        )
+    };
+    let input = "Publié le 13/03/2023 à 14h05. Lundi dernier, la crue du 14 mai a fait 12'480 morts.\n\
+                 Depuis la mi-octobre, du 3 au 5 mars, hier et il y a trois jours.\n";
+    let shown = format!(
+        "--- dates --reference 2023-05-20\n{}\n--- dates --lines --reference 2023-05\n{}\n--- dates --reference 2023-13-01\n{}",
+        run(&["recoupe", "dates", "--reference", "2023-05-20"], input),
+        run(
+            &["recoupe", "dates", "--lines", "--reference", "2023-05"],
+            input
+        ),
+        run(&["recoupe", "dates", "--reference", "2023-13-01"], input),
+    );
+    insta::assert_snapshot!("dates_stdin", shown);
+}
+
+#[test]
 fn rule_cases_pass_and_cover_every_rule() {
     let r = root();
     let (code, out, err) = recoupe(&["test", &path(&r.join("rules")), "--coverage"]);

@@ -46,12 +46,7 @@ pub fn run_case(case: &RuleCase, rules: &RuleSet, extractor: &Extractor) -> Case
         .map(|a| ArticleDates {
             id: a.id.clone(),
             header: a.date,
-            text_dates: extractor.dated_mentions(a),
-            claims_as_of: claims
-                .iter()
-                .filter(|c| c.id.article == a.id)
-                .filter_map(|c| c.as_of)
-                .collect(),
+            present: extractor.present_dates(a),
         })
         .collect();
     let outcome = check(&claims, rules, &date_problems(&dates));

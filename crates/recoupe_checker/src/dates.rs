@@ -1,7 +1,10 @@
-//! Date problems: an article whose header date disagrees by more than a year with every date
-//! its own text writes with a year (a 2025 header on a text about December 2023). Its claims
-//! are not used to order timelines.
+//! Date problems: an article whose header date disagrees by more than a year with what its
+//! own text says of its present: a dateline, a publication line, a date it gives as its
+//! present, a weekday with its day (a 2025 header on a text whose dateline is "WASHINGTON, 20
+//! décembre 2023"). History a text recalls ("la crue de 2002") says nothing against it. The
+//! claims of a misdated article are not used to order timelines.
 
+use recoupe_extractor::{PresentDate, PresentEvidence};
 use recoupe_parser::{ArticleId, DayInterval, PartialDate, Span};
 
 /// What an article says about when it is.
@@ -11,10 +14,8 @@ pub struct ArticleDates {
     pub id: ArticleId,
     /// Its header date.
     pub header: Option<PartialDate>,
-    /// The dates its text writes with a year, with their spans.
-    pub text_dates: Vec<(DayInterval, Span)>,
-    /// When each of its claims holds (its as-of), for the claims that have one.
-    pub claims_as_of: Vec<DayInterval>,
+    /// What its text says of its own present.
+    pub present: Vec<PresentDate>,
 }
 
 /// An article whose header date is in doubt.
@@ -24,10 +25,12 @@ pub struct DateProblem {
     pub article: ArticleId,
     /// Its header date.
     pub header: PartialDate,
-    /// The text's date closest to the header.
+    /// The date its text gives for its present.
     pub text_date: DayInterval,
-    /// Where the text writes it.
+    /// Where the text gives it.
     pub span: Span,
+    /// What kind of evidence it is.
+    pub evidence: PresentEvidence,
     /// Why, in one sentence.
     pub message: String,
 }
@@ -35,36 +38,49 @@ pub struct DateProblem {
 /// Days apart that make a header doubtful.
 const MAX_GAP_DAYS: i64 = 365;
 
-/// The articles whose header is more than a year from every dated mention of their text,
-/// when their text dates most of their figures far from the header too: an article about
-/// today that recalls an earthquake of 2004 is not misdated, an archive dated 2025 about
-/// December 2023 is.
+/// The articles whose text gives its present more than a year from its header, unless a
+/// dateline or a publication line of the text agrees with the header.
 pub fn date_problems(articles: &[ArticleDates]) -> Vec<DateProblem> {
     let mut out = Vec::new();
     for a in articles {
         let Some(header) = a.header else { continue };
         let h = header.interval();
-        let Some((closest, span)) = a.text_dates.iter().min_by_key(|(d, _)| d.gap_days(h)) else {
+        let line = |e: PresentEvidence| {
+            matches!(
+                e,
+                PresentEvidence::Dateline | PresentEvidence::Publication | PresentEvidence::Stamp
+            )
+        };
+        let confirmed = a
+            .present
+            .iter()
+            .any(|p| line(p.evidence) && p.days.gap_days(h) <= MAX_GAP_DAYS);
+        if confirmed {
+            continue;
+        }
+        let Some(far) = a.present.iter().find(|p| p.days.gap_days(h) > MAX_GAP_DAYS) else {
             continue;
         };
-        let gap = closest.gap_days(h);
-        let near_header = a
-            .claims_as_of
-            .iter()
-            .filter(|d| d.gap_days(h) <= MAX_GAP_DAYS)
-            .count();
-        if gap > MAX_GAP_DAYS && near_header * 2 <= a.claims_as_of.len() {
-            out.push(DateProblem {
-                article: a.id.clone(),
-                header,
-                text_date: *closest,
-                span: *span,
-                message: format!(
-                    "{} is dated {header} but its text is about {closest} ({gap} days apart, more than a year): its figures are not used to order timelines",
-                    a.id
-                ),
-            });
-        }
+        let gap = far.days.gap_days(h);
+        let says = match far.evidence {
+            PresentEvidence::Weekday => format!(
+                "its text writes «{}», a day that falls on that weekday in {}",
+                far.quote,
+                chrono::Datelike::year(&far.days.first)
+            ),
+            e => format!("its {} «{}» says {}", e.describe(), far.quote, far.days),
+        };
+        out.push(DateProblem {
+            article: a.id.clone(),
+            header,
+            text_date: far.days,
+            span: far.span,
+            evidence: far.evidence,
+            message: format!(
+                "{} is dated {header} but {says} ({gap} days apart, more than a year): its figures are not used to order timelines",
+                a.id
+            ),
+        });
     }
     out
 }
@@ -73,44 +89,45 @@ pub fn date_problems(articles: &[ArticleDates]) -> Vec<DateProblem> {
 mod tests {
     use super::*;
 
-    fn article(header: &str, text: &[&str]) -> ArticleDates {
-        let text_dates: Vec<(DayInterval, Span)> = text
-            .iter()
-            .filter_map(|d| PartialDate::parse(d).ok())
-            .map(|d| (d.interval(), Span::default()))
-            .collect();
+    fn article(header: &str, present: &[(&str, PresentEvidence)]) -> ArticleDates {
         ArticleDates {
-            claims_as_of: text_dates.iter().map(|(d, _)| *d).collect(),
             id: ArticleId("a".into()),
             header: PartialDate::parse(header).ok(),
-            text_dates,
+            present: present
+                .iter()
+                .filter_map(|(d, e)| {
+                    Some(PresentDate {
+                        days: PartialDate::parse(d).ok()?.interval(),
+                        span: Span::default(),
+                        quote: (*d).to_owned(),
+                        evidence: *e,
+                    })
+                })
+                .collect(),
         }
     }
 
     #[test]
-    fn a_header_far_from_every_dated_mention_is_a_problem() {
-        assert_eq!(
-            date_problems(&[article("2025-06", &["2023-12-20"])]).len(),
-            1
-        );
-        assert!(date_problems(&[article("2024-01", &["2023-12-20"])]).is_empty());
-        assert!(
-            date_problems(&[article("2025-06", &["2014-01", "2025-05-30"])]).is_empty(),
-            "one near date is enough"
-        );
+    fn a_header_far_from_the_texts_present_is_a_problem() {
+        let dateline = PresentEvidence::Dateline;
+        let problems = date_problems(&[article("2025-06", &[("2023-12-20", dateline)])]);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("its dateline «2023-12-20»"));
+        assert!(date_problems(&[article("2024-01", &[("2023-12-20", dateline)])]).is_empty());
         assert!(
             date_problems(&[article("2025-06", &[])]).is_empty(),
-            "no dated mention, nothing to compare"
+            "a text that says nothing of its present (only history) is not misdated"
         );
-        let mut recall = article("2023-09", &["2004-02-24"]);
-        recall.claims_as_of = ["2023-09", "2023-09", "2004-02-24"]
-            .iter()
-            .filter_map(|d| PartialDate::parse(d).ok())
-            .map(|d| d.interval())
-            .collect();
         assert!(
-            date_problems(&[recall]).is_empty(),
-            "a text that recalls 2004 but dates most figures by its header is not misdated"
+            date_problems(&[article(
+                "2025-06",
+                &[
+                    ("2023-03-13", PresentEvidence::Weekday),
+                    ("2025-06-02", PresentEvidence::Publication)
+                ]
+            )])
+            .is_empty(),
+            "a publication line that agrees with the header outweighs a weekday"
         );
     }
 }

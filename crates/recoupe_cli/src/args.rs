@@ -51,6 +51,20 @@ pub enum Command {
         #[arg(long)]
         lines: bool,
     },
+    /// Read text on standard input and print every date found, as JSON (`text`, `start`,
+    /// `end`, `kind`, `first`, `last`, `days`), one object a line.
+    ///
+    /// Relative dates ("hier", "lundi dernier", "il y a trois jours") are resolved against
+    /// the reference day; a date the text does not fix to a day stays an interval of days.
+    Dates {
+        /// Read each input line as a separate text and print one JSON array per line.
+        #[arg(long)]
+        lines: bool,
+        /// The day the text speaks from, `YYYY-MM-DD` (or `YYYY-MM` when only the month is
+        /// known); default today (UTC).
+        #[arg(long, value_name = "DATE")]
+        reference: Option<String>,
+    },
     /// Validate rules, or show what a metric matches.
     Rules {
         /// What to do with the rules.

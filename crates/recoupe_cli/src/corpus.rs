@@ -157,12 +157,7 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
         .map(|a| recoupe_checker::ArticleDates {
             id: a.id.clone(),
             header: a.date,
-            text_dates: extractor.dated_mentions(a),
-            claims_as_of: claims
-                .iter()
-                .filter(|c| c.id.article == a.id)
-                .filter_map(|c| c.as_of)
-                .collect(),
+            present: extractor.present_dates(a),
         })
         .collect();
     let shown = path.display().to_string();

@@ -147,6 +147,9 @@ where
             commands::claims::run(&config, &extractor, out, err)
         }
         Command::Numbers { lines } => commands::numbers::run(input, lines, &extractor, out, err),
+        Command::Dates { lines, reference } => {
+            commands::dates::run(input, lines, reference.as_deref(), &extractor, out, err)
+        }
         Command::Rules { command } => match command {
             RulesCommand::Check { dir } => commands::rules::check(
                 &dir.unwrap_or_else(|| PathBuf::from("rules")),

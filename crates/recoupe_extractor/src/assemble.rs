@@ -9,7 +9,10 @@
 
 use std::collections::HashSet;
 
+use chrono::Datelike;
 use recoupe_parser::{Article, DayInterval, Diagnostic, PartialDate, Span};
+
+use crate::date_reader::{PresentDate, PresentEvidence};
 
 use crate::dates::{DateMention, find_dates};
 use crate::fields::actors::find_actors;
@@ -54,19 +57,61 @@ struct SentenceData {
     sentence: Span,
 }
 
-/// The dates `article` writes with their year ("le 8 décembre 2023", "décembre 2023"), with
-/// their original spans: what the article says about when it is, whatever its header says.
-pub(crate) fn dated_mentions(lx: &Lexicon, article: &Article) -> Vec<(DayInterval, Span)> {
+/// What `article`'s text says of its own present, against its header: a dateline, a
+/// publication line or a timestamp; a date it gives as its present ("ce mercredi 6 mars
+/// 2024"); a weekday with its day, which fixes the year ("lundi 13 mars" is a Monday in 2023).
+/// History ("la crue de 2002", "le 20 décembre 2023, le Pentagone indiquait") is not
+/// evidence of when the text is.
+pub(crate) fn present_dates(lx: &Lexicon, article: &Article) -> Vec<PresentDate> {
     let reference = article.date.map(|d| d.interval());
     let mut out = Vec::new();
     for s in &article.sentences {
         let tokens = tokenize(article.norm_slice(s.norm_span), s.norm_span.start);
-        for d in find_dates(lx, &tokens, reference)
-            .into_iter()
-            .filter(|d| d.explicit_year && !d.comparison)
-        {
-            let span = tokens[d.first].span.cover(tokens[d.last].span);
-            out.push((d.days, article.norm.to_original(span)));
+        let dates = find_dates(lx, &tokens, reference);
+        let mut push = |first: usize, last: usize, days: DayInterval, evidence| {
+            let span = article
+                .norm
+                .to_original(tokens[first].span.cover(tokens[last].span));
+            out.push(PresentDate {
+                days,
+                span,
+                quote: span.slice(&article.text).to_owned(),
+                evidence,
+            });
+        };
+        if let Some((d, kind)) = crate::dates::dateline_of(lx, &tokens, &dates) {
+            let evidence = match kind {
+                crate::dates::DatelineKind::Dateline => PresentEvidence::Dateline,
+                crate::dates::DatelineKind::Publication => PresentEvidence::Publication,
+                crate::dates::DatelineKind::Stamp => PresentEvidence::Stamp,
+            };
+            push(d.first, d.last, d.days, evidence);
+            continue;
+        }
+        for d in dates.iter().filter(|d| !d.comparison && d.days.is_day()) {
+            if d.present && d.explicit_year {
+                push(d.first, d.last, d.days, PresentEvidence::Present);
+            } else if let Some(wd) = d.weekday {
+                // The year in which that day is that weekday, nearest the date as read.
+                let day = d.days.first;
+                let fits = |y: i32| {
+                    chrono::NaiveDate::from_ymd_opt(y, day.month(), day.day())
+                        .filter(|x| x.weekday() == wd)
+                };
+                let found = if d.explicit_year {
+                    fits(day.year())
+                } else {
+                    (0..=10).find_map(|k| fits(day.year() - k).or_else(|| fits(day.year() + k)))
+                };
+                if let Some(x) = found {
+                    push(
+                        d.first,
+                        d.last,
+                        DayInterval::day(x),
+                        PresentEvidence::Weekday,
+                    );
+                }
+            }
         }
     }
     out
@@ -1341,10 +1386,13 @@ impl SentenceContext<'_> {
             || noun_at.is_some_and(|k| lx.times.contains(&tokens[k].lower));
         let change_in_np = (last + 1..np_end.max(last + 1) + 2)
             .any(|k| lx.change_markers.iter().any(|w| phrase_at(tokens, k, w)));
-        let own_window = self.time.window_start;
+        // The sentence's time without the dates that qualify another noun after the figure's
+        // noun ("… soldats qui combattent avec la coalition lancée en 2014").
+        let figure_time = self.time.for_figure(noun_at.unwrap_or(last).max(last));
+        let own_window = figure_time.window_start;
         // A sentence that dates its figures a season or more before the article.
         let historic = self.ac.reference.and_then(|r| {
-            self.time.event_days.iter().find(|d| {
+            figure_time.event_days.iter().find(|d| {
                 d.explicit_year && r.first.signed_duration_since(d.days.last).num_days() > 60
             })
         });
@@ -1358,8 +1406,8 @@ impl SentenceContext<'_> {
             predicate: predicate_class,
             ordinal: m.form == NumberForm::Ordinal,
             window: own_window.is_some(),
-            cumulative_marker: self.time.cumulative_marker.is_some(),
-            sum_marker: self.time.sum_marker.is_some(),
+            cumulative_marker: figure_time.cumulative_marker.is_some(),
+            sum_marker: figure_time.sum_marker.is_some(),
             toll: self.ac.toll,
             change: change_in_np || crate::fields::unit::is_change(lx, tokens, m),
             historic: historic.is_some(),
@@ -1372,7 +1420,7 @@ impl SentenceContext<'_> {
                 window_start = Some(days);
                 explanation.time.push(orig(span));
             }
-            for s in [self.time.cumulative_marker, self.time.sum_marker]
+            for s in [figure_time.cumulative_marker, figure_time.sum_marker]
                 .into_iter()
                 .flatten()
             {
@@ -1382,8 +1430,7 @@ impl SentenceContext<'_> {
         let clause = (prev_last, next_first);
         // The day of the event it counts: a day its sentence names that is not only when it
         // was reported, else the last event day the article named.
-        let day_of_event = self
-            .time
+        let day_of_event = figure_time
             .event_day(clause)
             .map(|(d, s)| (d, s, None))
             .or(self
@@ -1393,7 +1440,7 @@ impl SentenceContext<'_> {
         let mut casualty_toll = false;
         let mut as_of_span: Option<Span> = None;
         let mut carried_weekday: Option<chrono::Weekday> = None;
-        let as_of = match (kind, self.time.as_of) {
+        let as_of = match (kind, figure_time.as_of) {
             _ if historic.is_some() => historic.map(|d| {
                 explanation.time.push(orig(d.span));
                 d.days
@@ -1408,7 +1455,7 @@ impl SentenceContext<'_> {
             // communiqués samedi matin. 51 personnes se trouvent dans un état grave").
             // ("la vingt-sixième attaque" numbers an event: it holds at that event's day.)
             (ClaimKind::Cumulative, None) if m.form != NumberForm::Ordinal => {
-                match self.time.toll_day(clause) {
+                match figure_time.toll_day(clause) {
                     Some((d, s)) => {
                         explanation.time.push(orig(s));
                         as_of_span = Some(s);
@@ -1441,7 +1488,7 @@ impl SentenceContext<'_> {
             (ClaimKind::Event, None)
                 if m.form != NumberForm::Ordinal
                     && is_casualty(predicate_class)
-                    && self.time.event_days.is_empty()
+                    && figure_time.event_days.is_empty()
                     && self.last_casualty_day.is_some() =>
             {
                 casualty_toll = true;
@@ -1455,8 +1502,7 @@ impl SentenceContext<'_> {
                 if m.form != NumberForm::Ordinal
                     && predicate_class == Some(PredicateClass::Death) =>
             {
-                let given = self
-                    .time
+                let given = figure_time
                     .reported_day(clause)
                     .map(|d| (d.days, orig(d.span), d.bare_weekday))
                     .or(self.last_reported);
@@ -1485,14 +1531,13 @@ impl SentenceContext<'_> {
         };
         // When it was given: when the sentence says so, else when the article last said so
         // ("Darmanin a déclaré jeudi soir que … Il a fait savoir aussi que 149 policiers…").
-        let reported = self
-            .time
+        let reported = figure_time
             .reported_day(clause)
             .map(|d| (d.days, d.bare_weekday))
             .or(self.last_reported.map(|(d, _, wd)| (d, wd)));
         // The day of the event it counts: the one its sentence names, or, for the count of one
         // event, the day it holds at.
-        let event_date = match self.time.event_date(clause) {
+        let event_date = match figure_time.event_date(clause) {
             Some((d, s)) => {
                 explanation.event_date = Some(orig(s));
                 Some(d)
@@ -1551,7 +1596,7 @@ impl SentenceContext<'_> {
             unit: unit.map(|u| u.unit),
             as_of,
             as_of_weekday: as_of_span
-                .and_then(|s| self.time.bare_weekday(s))
+                .and_then(|s| figure_time.bare_weekday(s))
                 .or(carried_weekday),
             reported: reported.map(|d| d.0),
             reported_weekday: reported.and_then(|d| d.1),

@@ -175,14 +175,38 @@ fn day_and_month(
         Some(j) => j,
         None => month_at(lx, tokens, day_last + 1)?,
     };
-    let year = year_after(tokens, m_last + 1);
-    let days = resolve_day(day, month, year, reference)?;
-    let last = if year.is_some() { m_last + 1 } else { m_last };
+    // "12 janvier 2018", or "12 janvier, 2018" when the year ends the phrase.
+    let year = year_after(tokens, m_last + 1)
+        .map(|y| (y, m_last + 1))
+        .or_else(|| {
+            let comma = tokens.get(m_last + 1).is_some_and(|t| t.is(","));
+            year_after(tokens, m_last + 2)
+                .filter(|_| comma && closes_phrase(tokens, m_last + 3))
+                .map(|y| (y, m_last + 2))
+        })
+        // "1er avril 78": a year of two digits, when it ends the phrase.
+        .or_else(|| {
+            let t = tokens.get(m_last + 1)?;
+            let yy = t
+                .value
+                .filter(|v| t.kind == TokenKind::Digits && t.lower.len() == 2 && v.fract() == 0.0)?
+                as i32;
+            closes_phrase(tokens, m_last + 2).then(|| (two_digit_year(yy, reference), m_last + 1))
+        });
+    let days = resolve_day(day, month, year.map(|y| y.0), reference)?;
+    let last = year.map_or(m_last, |y| y.1);
     Some((days, last, year.is_some()))
 }
 
-/// "14/05/2023", "2023-05-14", "13/03/2023": numeric dates with their year.
-fn numeric_date(tokens: &[Token], at: usize) -> Option<(DayInterval, usize)> {
+/// Numeric dates: "14/05/2023", "14.5.2023", "2023-05-14", "21/04/16" (a two-digit year is
+/// the one within twenty years after the reference's), "02/22/2016" (month first only when
+/// the day cannot be the month), and "22/04" without its year when written with two digits
+/// each or after "le"/"du"/"au" ("le 2/10"): the latest such day not after the reference.
+fn numeric_date(
+    tokens: &[Token],
+    at: usize,
+    reference: DayInterval,
+) -> Option<(DayInterval, usize)> {
     let num = |k: usize| {
         tokens
             .get(k)
@@ -191,23 +215,230 @@ fn numeric_date(tokens: &[Token], at: usize) -> Option<(DayInterval, usize)> {
                     && !t.grouped
                     && t.value.is_some_and(|v| v.fract() == 0.0)
             })
-            .and_then(|t| t.value)
-            .map(|v| v as i64)
+            .and_then(|t| Some((t.value? as i64, t.lower.len())))
     };
     let sep = |k: usize, c: &str| tokens.get(k).is_some_and(|t| t.is(c) && !t.space_before);
-    let (a, b, c) = (num(at)?, num(at + 2), num(at + 4));
-    for s in ["/", "-", "."] {
-        if sep(at + 1, s) && sep(at + 3, s) {
-            let (b, c) = (b?, c?);
-            let (y, m, d) = if a > 31 { (a, b, c) } else { (c, b, a) };
-            if !(1800..=2100).contains(&y) {
-                return None;
+    let (a, a_len) = num(at)?;
+    let (b, b_len) = num(at + 2).filter(|_| ["/", "-", "."].iter().any(|s| sep(at + 1, s)))?;
+    let chained = |s: &&str| sep(at + 1, s) && sep(at + 3, s);
+    if ["/", "-", "."].iter().any(chained) {
+        let (c, c_len) = num(at + 4)?;
+        let (y, m, d) = if a > 31 {
+            (a, b, c)
+        } else {
+            let year = match c_len {
+                4 => c,
+                2 => i64::from(two_digit_year(i32::try_from(c).ok()?, reference)),
+                _ => return None,
+            };
+            // "02/22/2016": the month first, when the day cannot be the month.
+            if b > 12 && a <= 12 {
+                (year, a, b)
+            } else {
+                (year, b, a)
             }
-            let date = NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32)?;
-            return Some((DayInterval::day(date), at + 4));
+        };
+        if !(1000..=2100).contains(&y) {
+            return None;
         }
+        let date = NaiveDate::from_ymd_opt(
+            i32::try_from(y).ok()?,
+            u32::try_from(m).ok()?,
+            u32::try_from(d).ok()?,
+        )?;
+        return Some((DayInterval::day(date), at + 4));
+    }
+    // "22/04", "le 2/10": a day and its month, the year left to the reference.
+    let anchored = at
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| matches!(t.lower.as_str(), "le" | "du" | "au" | "depuis" | "dès"));
+    let followed = tokens.get(at + 3).is_some_and(|t| {
+        !t.space_before
+            && (t.kind == TokenKind::Digits || matches!(t.lower.as_str(), "/" | "-" | "."))
+    });
+    if sep(at + 1, "/") && !followed && (anchored || (a_len == 2 && b_len == 2)) {
+        let day = u32::try_from(a).ok().filter(|d| (1..=31).contains(d))?;
+        let month = u32::try_from(b).ok().filter(|m| (1..=12).contains(m))?;
+        // "le 12/08, 2015": its year after a comma, when the year ends the phrase.
+        let year = tokens
+            .get(at + 3)
+            .filter(|t| t.is(","))
+            .and_then(|_| year_after(tokens, at + 4))
+            .filter(|_| closes_phrase(tokens, at + 5));
+        let last = if year.is_some() { at + 4 } else { at + 2 };
+        return resolve_day(day, month, year, reference).map(|d| (d, last));
     }
     None
+}
+
+/// A year written with two digits: the one of that century within twenty years after the
+/// reference's ("07" → 2007, "27" → 2027, "89" → 1989 in 2016).
+fn two_digit_year(yy: i32, reference: DayInterval) -> i32 {
+    let century = 2000 + yy;
+    if century > reference.last.year() + 20 {
+        1900 + yy
+    } else {
+        century
+    }
+}
+
+/// Whether the phrase ends at `at`: the end of the text or a mark of punctuation.
+fn closes_phrase(tokens: &[Token], at: usize) -> bool {
+    tokens.get(at).is_none_or(|t| {
+        t.kind == TokenKind::Punct && !matches!(t.lower.as_str(), "/" | "-" | "%" | "'")
+    })
+}
+
+/// A month then its day, the order some texts copy from English: "Oct-2", "Jan/1", "oct. 2",
+/// "mai vingt et un", only when the day ends the phrase (so "en mars 2 attaques" is not
+/// a date). The day and the last token.
+fn month_then_day(
+    lx: &Lexicon,
+    tokens: &[Token],
+    at: usize,
+    reference: DayInterval,
+) -> Option<(DayInterval, usize)> {
+    let (month, m_last) = month_at(lx, tokens, at)?;
+    let mut k = m_last + 1;
+    // "Oct-2", "Oct/2": glued to its day.
+    if tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.lower.as_str(), "-" | "/") && !t.space_before)
+    {
+        k += 1;
+    }
+    let t = tokens.get(k)?;
+    let (day, last) = match t.kind {
+        TokenKind::Digits if !t.grouped => (t.value?, k),
+        TokenKind::Word => {
+            // "vingt et un": the longest run of number words.
+            (k..tokens.len().min(k + 4)).rev().find_map(|end| {
+                let words: Vec<&str> = tokens[k..=end].iter().map(|w| w.lower.as_str()).collect();
+                crate::numbers::words_value(&words).map(|v| (v, end))
+            })?
+        }
+        _ => return None,
+    };
+    if !(1.0..=31.0).contains(&day) || day.fract() != 0.0 || !closes_phrase(tokens, last + 1) {
+        return None;
+    }
+    resolve_day(day as u32, month, None, reference).map(|d| (d, last))
+}
+
+/// "le 20 du mois prochain", "le 3 de ce mois": a day of a month named from the reference's.
+fn day_of_relative_month(
+    lx: &Lexicon,
+    tokens: &[Token],
+    at: usize,
+    reference: DayInterval,
+) -> Option<(DayInterval, usize)> {
+    let (day, day_last) = day_at(tokens, at)?;
+    if !tokens
+        .get(day_last + 1)
+        .is_some_and(|t| matches!(t.lower.as_str(), "de" | "du"))
+    {
+        return None;
+    }
+    let p = lx.months_relative.at(tokens, day_last + 2)?;
+    let moved = month_from(reference, p.value)?;
+    let date = NaiveDate::from_ymd_opt(moved.year(), moved.month(), day)?;
+    Some((DayInterval::day(date), day_last + 1 + p.words.len()))
+}
+
+/// A year alone at `at`, written after a word that makes it a date ("la crue de 2002",
+/// "lancée en 2014", "depuis 2014") and not followed by what it would count.
+fn lone_year(lx: &Lexicon, tokens: &[Token], at: usize) -> Option<DayInterval> {
+    let y = year_after(tokens, at)?;
+    let opened = at
+        .checked_sub(1)
+        .is_some_and(|k| lx.year_openers.contains(&tokens[k].lower));
+    let free = tokens
+        .get(at + 1)
+        .is_none_or(|t| t.kind != TokenKind::Word || lx.year_followers.contains(&t.lower));
+    if !(opened && free) {
+        return None;
+    }
+    let first = NaiveDate::from_ymd_opt(y, 1, 1)?;
+    let last = NaiveDate::from_ymd_opt(y, 12, 31)?;
+    Some(DayInterval::new(first, last))
+}
+
+/// "début 2024", "mi-2023", "fin 2023" ending at `at` (the year): its months, and the first
+/// token.
+fn year_part(lx: &Lexicon, tokens: &[Token], at: usize) -> Option<(DayInterval, usize)> {
+    let y = year_after(tokens, at)?;
+    let prev = tokens.get(at.checked_sub(1)?)?;
+    // "mi-2023" is one word and a number: "mi", "-", "2023".
+    let (part, first) = if prev.is("-") && !prev.space_before {
+        let k = at.checked_sub(2)?;
+        (lx.year_parts.get(&tokens[k].lower)?, k)
+    } else {
+        (lx.year_parts.get(&prev.lower)?, at - 1)
+    };
+    let first_day = NaiveDate::from_ymd_opt(y, part.0, 1)?;
+    let last_day = recoupe_parser::PartialDate::month(y, part.1)?
+        .interval()
+        .last;
+    Some((DayInterval::new(first_day, last_day), first))
+}
+
+/// "24 heures après", "trois jours plus tard", "deux semaines après" at `at`: that long after
+/// `last_day` (the last day the text named), else after the reference. Hours that do not
+/// make whole days leave the day partial ("12 heures après": that day or the next).
+fn later(
+    lx: &Lexicon,
+    tokens: &[Token],
+    at: usize,
+    last_day: Option<NaiveDate>,
+    reference: DayInterval,
+) -> Option<(DayInterval, usize)> {
+    let n = tokens.get(at)?;
+    let unit = tokens.get(at + 1)?;
+    let marker = lx
+        .later
+        .iter()
+        .find(|w| crate::lexicon::phrase_at(tokens, at + 2, w))?;
+    // "une semaine après la catastrophe": after an event the phrase names, whose day it does
+    // not give.
+    let end = at + 2 + marker.len();
+    let g = &lx.grammar;
+    if tokens.get(end).is_some_and(|t| {
+        g.articles.is(t) || g.determiners.is(t) || g.de.is(t) || g.indefinite.is(t)
+    }) {
+        return None;
+    }
+    let count = n
+        .value
+        .or_else(|| crate::numbers::words_value(&[n.lower.as_str()]))
+        .filter(|c| (0.0..=1000.0).contains(c))?;
+    let (low, high) = if lx.hours.contains(&unit.lower) {
+        ((count / 24.0).floor() as i64, (count / 24.0).ceil() as i64)
+    } else {
+        let per = *lx.durations.get(&unit.lower)?;
+        let d = count as i64 * per;
+        (d, d)
+    };
+    let (first, last) = match last_day {
+        Some(d) => (d, d),
+        None => (reference.first, reference.last),
+    };
+    let days = DayInterval::new(
+        first.checked_add_signed(Duration::try_days(low)?)?,
+        last.checked_add_signed(Duration::try_days(high)?)?,
+    );
+    Some((days, at + 1 + marker.len()))
+}
+
+/// The first day of the month `offset` months from the reference's.
+fn month_from(reference: DayInterval, offset: i64) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(reference.last.year(), reference.last.month(), 1)?;
+    let months = chrono::Months::new(u32::try_from(offset.unsigned_abs()).ok()?);
+    if offset < 0 {
+        first.checked_sub_months(months)
+    } else {
+        first.checked_add_months(months)
+    }
 }
 
 /// Words before a date that make it a date to compare with.
@@ -264,13 +495,16 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if let Some((days, last)) = numeric_date(tokens, i) {
-            push(&mut out, i, last, days, true);
-            i = last + 1;
-            continue;
-        }
-        // "17 octobre [2023]", "1er novembre"
-        if let Some((days, last, explicit)) = day_and_month(lx, tokens, i, reference) {
+        // "14/05/2023", "17 octobre [2023]", "le 20 du mois prochain", "Oct-2".
+        let dated = numeric_date(tokens, i, reference)
+            .map(|(d, l)| (d, l, true))
+            .or_else(|| day_and_month(lx, tokens, i, reference))
+            .or_else(|| {
+                day_of_relative_month(lx, tokens, i, reference)
+                    .or_else(|| month_then_day(lx, tokens, i, reference))
+                    .map(|(d, l)| (d, l, false))
+            });
+        if let Some((days, last, explicit)) = dated {
             push(&mut out, i, last, days, explicit);
             i = last + 1;
             continue;
@@ -288,6 +522,22 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
                 }
                 continue;
             }
+        }
+        // "le premier vendredi de juillet", "le deuxième lundi du mois prochain".
+        if let Some((days, last)) = weekday_of_month(lx, tokens, i, reference) {
+            push(&mut out, i, last, days, false);
+            i = last + 1;
+            continue;
+        }
+        // "le 27", "le vingt-sept," ending its phrase: that day of the month, the latest not
+        // after the reference.
+        if t.is("le")
+            && let Some((day, last)) = lone_day(tokens, i + 1)
+            && let Some(days) = latest_day_of_month(day, reference)
+        {
+            push(&mut out, i, last, days, false);
+            i = last + 1;
+            continue;
         }
         if t.kind == TokenKind::Word {
             // "mi-octobre", "début novembre", "fin décembre [2023]"
@@ -325,7 +575,7 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
                 // "ce mercredi", "ce lundi 6 mars": the text's present.
                 let present = i > 0 && lx.grammar.demonstratives.is(&tokens[i - 1]);
                 // "lundi 13/03/2023", "mercredi 6 mars": the date names the day.
-                let dated = numeric_date(tokens, i + 1)
+                let dated = numeric_date(tokens, i + 1, reference)
                     .map(|(d, l)| (d, l, true))
                     .or_else(|| day_and_month(lx, tokens, i + 1, reference));
                 if let Some((days, last, explicit)) = dated {
@@ -353,27 +603,54 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
                         continue;
                     }
                 }
-                if let Some((day, day_last)) = day_at(tokens, i + 1) {
-                    // "jeudi 12": the 12th of the article's month, or of the month before.
-                    if let Some(days) = day_of_weekday(day, wd, reference) {
-                        push(&mut out, i, day_last, days, false);
-                        i = day_last + 1;
-                        continue;
-                    }
-                }
-                // "jeudi dernier": strictly before the article's day.
-                let past = tokens
-                    .get(i + 1)
-                    .is_some_and(|n| lx.weekday_past.contains(&n.lower));
-                let shift = |d: NaiveDate| {
-                    if past {
-                        last_on_or_before(d - Duration::days(1), wd)
-                    } else {
-                        last_on_or_before(d, wd)
+                // "vendredi de la semaine prochaine", "dimanche cette semaine", "vendredi
+                // prochain", "ce vendredi": that day of the week named (Monday to Sunday).
+                let of = usize::from(
+                    tokens
+                        .get(i + 1)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "de" | "du")),
+                );
+                let week = lx
+                    .weeks
+                    .at(tokens, i + 1 + of)
+                    .map(|p| (p.value, i + of + p.words.len()))
+                    .or_else(|| {
+                        tokens
+                            .get(i + 1)
+                            .is_some_and(|n| lx.weekday_next.contains(&n.lower))
+                            .then_some((1, i + 1))
+                    })
+                    .or_else(|| present.then_some((0, i)));
+                let in_week = week.and_then(|(offset, last)| {
+                    weekday_of_week(reference, wd, offset).map(|d| (d, last))
+                });
+                let (days, last) = match in_week {
+                    Some(found) => found,
+                    None => {
+                        if let Some((day, day_last)) = day_at(tokens, i + 1)
+                            && let Some(days) = day_of_weekday(day, wd, reference)
+                        {
+                            // "jeudi 12": the 12th of the article's month, or of the month
+                            // before.
+                            push(&mut out, i, day_last, days, false);
+                            i = day_last + 1;
+                            continue;
+                        }
+                        // "jeudi dernier": strictly before the article's day.
+                        let past = tokens
+                            .get(i + 1)
+                            .is_some_and(|n| lx.weekday_past.contains(&n.lower));
+                        let shift = |d: NaiveDate| {
+                            if past {
+                                last_on_or_before(d - Duration::days(1), wd)
+                            } else {
+                                last_on_or_before(d, wd)
+                            }
+                        };
+                        let days = DayInterval::new(shift(reference.first), shift(reference.last));
+                        (days, if past { i + 1 } else { i })
                     }
                 };
-                let days = DayInterval::new(shift(reference.first), shift(reference.last));
-                let last = if past { i + 1 } else { i };
                 push(&mut out, i, last, days, false);
                 if let Some(m) = out.last_mut() {
                     m.present = present;
@@ -437,8 +714,18 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
                 continue;
             }
         }
-        if let Some((days, last)) = relative(lx, tokens, i, reference) {
-            push(&mut out, i, last, days, false);
+        // "24 heures après" (after the last day named, else the reference), "hier", "il y a
+        // trois jours", "début 2024", "la crue de 2002".
+        let relative_date = later(lx, tokens, i, ctx.last_day, reference)
+            .or_else(|| relative(lx, tokens, i, reference))
+            .map(|(d, l)| (i, l, d, false))
+            .or_else(|| {
+                year_part(lx, tokens, i)
+                    .or_else(|| lone_year(lx, tokens, i).map(|d| (d, i)))
+                    .map(|(d, first)| (first, i, d, true))
+            });
+        if let Some((first, last, days, explicit)) = relative_date {
+            push(&mut out, first, last, days, explicit);
             i = last + 1;
             continue;
         }
@@ -487,6 +774,18 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
     out
 }
 
+/// What kind of line gives an article its own day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatelineKind {
+    /// "LONDRES, 7 mars (Reuters) -", "PARIS, 13/03/2023".
+    Dateline,
+    /// "Publié le 13/03/2023 à 14h05", "Mis à jour le 14 mai", "Par franceinfo avec AFP (17
+    /// septembre 2023)".
+    Publication,
+    /// A line that is nothing but dates and times ("2023-09-18T11:36:42Z").
+    Stamp,
+}
+
 /// The day a sentence gives the article itself, when it is a dateline ("LONDRES, 7 mars
 /// (Reuters) -", "PARIS, 13/03/2023"), a publication line ("Publié le 13/03/2023 à 14h05",
 /// "Mis à jour le 14 mai") or a bare timestamp ("2023-09-18T11:36:42Z").
@@ -495,6 +794,15 @@ pub(crate) fn dateline(
     tokens: &[Token],
     dates: &[DateMention],
 ) -> Option<DayInterval> {
+    dateline_of(lx, tokens, dates).map(|(d, _)| d.days)
+}
+
+/// The date of a dateline, a publication line or a timestamp, and which it is.
+pub(crate) fn dateline_of<'a>(
+    lx: &Lexicon,
+    tokens: &[Token],
+    dates: &'a [DateMention],
+) -> Option<(&'a DateMention, DatelineKind)> {
     let d = dates.iter().find(|d| d.first_day_only())?;
     // "LONDRES, 7 mars": capitalised words, a comma, the date.
     let comma = d.first.checked_sub(1)?;
@@ -519,7 +827,16 @@ pub(crate) fn dateline(
         && tokens.iter().all(|t| {
             t.kind != TokenKind::Word || t.lower.len() <= 3 || lx.months.contains_key(&t.lower)
         });
-    (place || published || stamp).then_some(d.days)
+    let kind = if place {
+        DatelineKind::Dateline
+    } else if published {
+        DatelineKind::Publication
+    } else if stamp {
+        DatelineKind::Stamp
+    } else {
+        return None;
+    };
+    Some((d, kind))
 }
 
 /// "jeudi 12": the latest 12th not after the article whose weekday fits, else the latest 12th.
@@ -623,22 +940,122 @@ fn relative(
             .checked_add_signed(Duration::try_days(6)?)?;
         return Some((DayInterval::new(first, last), at + p.words.len() - 1));
     }
-    // "il y a trois jours", "il y a deux semaines"
-    if tokens.get(at).is_some_and(|t| t.is("il"))
+    // "il y a trois jours", "il y a deux ans", "dans deux semaines"
+    let (sign, n_at) = if tokens.get(at).is_some_and(|t| t.is("il"))
         && tokens.get(at + 1).is_some_and(|t| t.is("y"))
         && tokens.get(at + 2).is_some_and(|t| t.is("a"))
     {
-        let n = tokens.get(at + 3)?;
-        let unit = tokens.get(at + 4)?;
-        let per = *lx.durations.get(&unit.lower)?;
-        let count = n
-            .value
-            .or_else(|| crate::numbers::words_value(&[n.lower.as_str()]))
-            .filter(|c| (0.0..=1000.0).contains(c))?;
-        let back = -(count as i64) * per;
-        return Some((shift(back, back)?, at + 4));
+        (-1, at + 3)
+    } else if tokens.get(at).is_some_and(|t| lx.ahead.contains(&t.lower)) {
+        (1, at + 1)
+    } else {
+        return None;
+    };
+    let n = tokens.get(n_at)?;
+    let unit = tokens.get(n_at + 1)?;
+    let count = n
+        .value
+        .or_else(|| crate::numbers::words_value(&[n.lower.as_str()]))
+        .filter(|c| (0.0..=1000.0).contains(c) && c.fract() == 0.0)? as i64;
+    if let Some(&per) = lx.calendar_months.get(&unit.lower) {
+        let months = chrono::Months::new(u32::try_from(count).ok()? * per);
+        let moved = |d: NaiveDate| {
+            if sign < 0 {
+                d.checked_sub_months(months)
+            } else {
+                d.checked_add_months(months)
+            }
+        };
+        let days = DayInterval::new(moved(reference.first)?, moved(reference.last)?);
+        return Some((days, n_at + 1));
     }
-    None
+    let per = *lx.durations.get(&unit.lower)?;
+    let by = sign * count * per;
+    Some((shift(by, by)?, n_at + 1))
+}
+
+/// The day `wd` of the week `offset` weeks from the reference's (Monday to Sunday).
+fn weekday_of_week(reference: DayInterval, wd: Weekday, offset: i64) -> Option<DayInterval> {
+    let day = |d: NaiveDate| {
+        last_on_or_before(d, Weekday::Mon).checked_add_signed(Duration::try_days(
+            7 * offset + i64::from(wd.num_days_from_monday()),
+        )?)
+    };
+    Some(DayInterval::new(
+        day(reference.first)?,
+        day(reference.last)?,
+    ))
+}
+
+/// "premier vendredi de juillet", "deuxième lundi du mois prochain", "dernier dimanche de
+/// mars" at `at` (after its article): the days and the last token. A month without its year
+/// is the latest not after the reference.
+fn weekday_of_month(
+    lx: &Lexicon,
+    tokens: &[Token],
+    at: usize,
+    reference: DayInterval,
+) -> Option<(DayInterval, usize)> {
+    let nth = *lx.weekday_ordinals.get(&tokens.get(at)?.lower)?;
+    let wd = *lx.weekdays.get(&tokens.get(at + 1)?.lower)?;
+    let of = tokens.get(at + 2)?;
+    if !matches!(of.lower.as_str(), "de" | "du" | "en") {
+        return None;
+    }
+    let (year, month, last) = if let Some(p) = lx.months_relative.at(tokens, at + 3) {
+        let moved = month_from(reference, p.value)?;
+        (moved.year(), moved.month(), at + 2 + p.words.len())
+    } else {
+        let (month, m_last) = month_at(lx, tokens, at + 3)?;
+        match year_after(tokens, m_last + 1) {
+            Some(y) => (y, month, m_last + 1),
+            None if month > reference.last.month() => (reference.last.year() - 1, month, m_last),
+            None => (reference.last.year(), month, m_last),
+        }
+    };
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let day = if nth > 0 {
+        let back = (7 + wd.num_days_from_monday() - first.weekday().num_days_from_monday()) % 7;
+        first + Duration::days(i64::from(back) + 7 * (nth - 1))
+    } else {
+        let end = first.checked_add_months(chrono::Months::new(1))? - Duration::days(1);
+        last_on_or_before(end, wd)
+    };
+    (day.month() == month).then_some((DayInterval::day(day), last))
+}
+
+/// A day of the month standing alone at `at` and ending its phrase: "27" in "le 27.", "vingt-
+/// sept" in "le vingt-sept,". The day and its last token.
+fn lone_day(tokens: &[Token], at: usize) -> Option<(u32, usize)> {
+    let t = tokens.get(at)?;
+    let day = match t.kind {
+        TokenKind::Digits if !t.grouped => t.value?,
+        TokenKind::Word => crate::numbers::words_value(&[t.lower.as_str()])?,
+        _ => return None,
+    };
+    let closes = tokens.get(at + 1).is_none_or(|n| {
+        n.kind == TokenKind::Punct
+            && !matches!(n.lower.as_str(), "/" | "-" | "%" | "'")
+            && !tokens
+                .get(at + 2)
+                .is_some_and(|d| d.kind == TokenKind::Digits && !d.space_before)
+    });
+    ((1.0..=31.0).contains(&day) && day.fract() == 0.0 && closes).then_some((day as u32, at))
+}
+
+/// Day `day` of the reference's month, or of the month before when that is after it.
+fn latest_day_of_month(day: u32, reference: DayInterval) -> Option<DayInterval> {
+    let r = reference.last;
+    let this = NaiveDate::from_ymd_opt(r.year(), r.month(), day).filter(|d| *d <= r);
+    let d = match this {
+        Some(d) => d,
+        None => {
+            let before = NaiveDate::from_ymd_opt(r.year(), r.month(), 1)?
+                .checked_sub_months(chrono::Months::new(1))?;
+            NaiveDate::from_ymd_opt(before.year(), before.month(), day)?
+        }
+    };
+    Some(DayInterval::day(d))
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@
 mod assemble;
 pub mod calendar;
 mod claim;
+mod date_reader;
 mod dates;
 mod fields;
 mod lexicon;
@@ -39,6 +40,7 @@ pub use claim::{
     Claim, ClaimId, ClaimKind, Explanation, IntervalRules, PlacesFrom, PredicateClass, Qualifier,
     SourceKind, Unit, ValueInterval, fmt_value,
 };
+pub use date_reader::{DateKind, PresentDate, PresentEvidence, ReadDate};
 pub use lexicon::language::Language;
 pub use lexicon::{Lexicon, LexiconError};
 pub use mentions::NotAClaim;
@@ -74,12 +76,16 @@ impl Extractor {
         reader::read_numbers(&self.lexicon, text)
     }
 
-    /// The dates `article` writes with their year, with their spans: to check its header date.
-    pub fn dated_mentions(
-        &self,
-        article: &Article,
-    ) -> Vec<(recoupe_parser::DayInterval, recoupe_parser::Span)> {
-        assemble::dated_mentions(&self.lexicon, article)
+    /// Every date written in `text`, relative ones resolved against `reference` (`recoupe
+    /// dates`).
+    pub fn read_dates(&self, text: &str, reference: recoupe_parser::DayInterval) -> Vec<ReadDate> {
+        date_reader::read_dates(&self.lexicon, text, reference)
+    }
+
+    /// What `article`'s text says of its own present (datelines, publication lines, "ce
+    /// mercredi 6 mars 2024", a weekday with its day): to check its header date.
+    pub fn present_dates(&self, article: &Article) -> Vec<PresentDate> {
+        assemble::present_dates(&self.lexicon, article)
     }
 
     /// The claims of `article`, in text order.

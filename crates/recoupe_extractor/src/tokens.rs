@@ -89,7 +89,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                         let sep = at(j);
                         let three = (1..=3).all(|k| at(j + k).is_some_and(|c| c.is_ascii_digit()));
                         let fourth = at(j + 4).is_some_and(|c| c.is_ascii_digit());
-                        if matches!(sep, Some(' ') | Some('.')) && three && !fourth {
+                        // A space (a thin one too), a dot, or the apostrophe Swiss
+                        // French writes ("12'480", "12’480").
+                        if sep.is_some_and(is_group_separator) && three && !fourth {
                             j += 4;
                             is_grouped = true;
                         } else {
@@ -100,8 +102,17 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             }
             // Decimal comma ("2,5", ",08"), or a decimal point after ungrouped digits ("5.00").
             // Not after a dot ("192.168.1.2" is a chain of numbers, not 1.2).
+            // Nor before another dot ("14.5.2023" is a date).
             let after_dot = i > 0 && at(i - 1) == Some('.');
-            let point = at(j) == Some('.') && !is_grouped && !leading_comma && !after_dot;
+            let chained = {
+                let mut k = j + 1;
+                while at(k).is_some_and(|c| c.is_ascii_digit()) {
+                    k += 1;
+                }
+                at(k) == Some('.') && at(k + 1).is_some_and(|c| c.is_ascii_digit())
+            };
+            let point =
+                at(j) == Some('.') && !is_grouped && !leading_comma && !after_dot && !chained;
             if (at(j) == Some(',') || point) && at(j + 1).is_some_and(|c| c.is_ascii_digit()) {
                 j += 1;
                 while at(j).is_some_and(|c| c.is_ascii_digit()) {
@@ -111,7 +122,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             let raw = text.get(pos(i)..pos(j)).unwrap_or("");
             let cleaned: String = raw
                 .chars()
-                .filter(|c| *c != ' ' && !(*c == '.' && is_grouped))
+                .filter(|c| !(is_grouped && is_group_separator(*c)))
                 .map(|c| if c == ',' { '.' } else { c })
                 .collect();
             let mut v = cleaned.parse::<f64>().ok();
@@ -220,6 +231,15 @@ fn exponent(rest: &[(usize, char)]) -> Option<(Exponent, usize)> {
 
 fn is_mark(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// A character that separates groups of three digits: "28 000", "28.000", "12'480", "12’480",
+/// and the no-break and thin spaces typesetting puts there.
+fn is_group_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '.' | '\'' | '’' | '\u{a0}' | '\u{202f}' | '\u{2009}'
+    )
 }
 
 #[cfg(test)]

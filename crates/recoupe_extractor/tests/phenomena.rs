@@ -1059,3 +1059,32 @@ fn the_day_after_an_event_the_text_names() {
     );
     assert_eq!(t[0].1.as_deref(), Some("2024-03-12"));
 }
+
+#[test]
+fn thousands_as_swiss_and_belgian_french_write_them() {
+    for text in [
+        "La crue a fait 12'480 morts.",
+        "La crue a fait 12’480 morts.",
+        "La crue a fait 12\u{2009}480 morts.",
+        "La crue a fait 12\u{202f}480 morts.",
+    ] {
+        let c = one("2024-05-20", text);
+        assert_eq!(c.value, 12_480.0, "{text}");
+    }
+}
+
+#[test]
+fn a_year_that_dates_another_noun_does_not_date_the_figure() {
+    // "lancée en 2014" dates the coalition, not the troops counted today.
+    let t = times(
+        "2023-12-20",
+        "Washington compte 900 soldats en Syrie avec la coalition lancée en 2014.",
+    );
+    assert_eq!(t[0].1.as_deref(), Some("2023-12-20"));
+    // "la crue de 2002" dates its own toll.
+    let t = times(
+        "2024-05-20",
+        "La crue de 2002 avait fait 23 morts dans le Gard.",
+    );
+    assert_eq!(t[0].1.as_deref(), Some("2002-01-01..2002-12-31"));
+}

@@ -101,7 +101,7 @@ proptest! {
             prop_assert!(c.sentence.contains(c.number));
         }
         let _ = extractor.read_numbers(&body);
-        let _ = extractor.dated_mentions(&article);
+        let _ = extractor.present_dates(&article);
         let (articles, _) = parse_jsonl(body.as_bytes());
         for a in &articles {
             let _ = extractor.extract(a);

@@ -4,6 +4,7 @@
 
 pub mod claims_jsonl;
 pub mod claims_table;
+pub mod dates_json;
 mod excerpt;
 pub mod github;
 pub mod html;

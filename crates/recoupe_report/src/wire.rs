@@ -154,8 +154,10 @@ pub struct WireDateProblem<'a> {
     pub article: &'a str,
     /// Its header date.
     pub header: String,
-    /// The date its text is about.
+    /// The date its text gives for its present.
     pub text_date: String,
+    /// What says so: `dateline`, `publication line`, `timestamp`, `present`, `weekday and day`.
+    pub evidence: &'static str,
     /// Byte offset of that date in the article.
     pub start: usize,
     /// End byte offset.
@@ -369,6 +371,7 @@ impl<'a> WireReport<'a> {
                     article: &d.article.0,
                     header: d.header.to_string(),
                     text_date: d.text_date.to_string(),
+                    evidence: d.evidence.describe(),
                     start: d.span.start,
                     end: d.span.end,
                     message: &d.message,
@@ -399,6 +402,41 @@ impl<'a> WireNumber<'a> {
             start: n.span.start,
             end: n.span.end,
             value: n.value,
+        }
+    }
+}
+
+/// A date read by `recoupe dates`.
+#[derive(Serialize)]
+pub struct WireDate<'a> {
+    /// The date as written.
+    pub text: &'a str,
+    /// Byte offset in the input text (the line, with `--lines`).
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+    /// `date` (one day, perhaps known only to an interval) or `period` (days from one to
+    /// another).
+    pub kind: &'static str,
+    /// The first day it may be or covers, `YYYY-MM-DD`.
+    pub first: String,
+    /// The last day it may be or covers, `YYYY-MM-DD`.
+    pub last: String,
+    /// The days in short: `2023-05-14`, `2023-05` for a whole month, or `first..last`.
+    pub days: String,
+}
+
+impl<'a> WireDate<'a> {
+    /// The wire form of `d`.
+    pub fn new(d: &'a recoupe_extractor::ReadDate) -> Self {
+        WireDate {
+            text: &d.text,
+            start: d.span.start,
+            end: d.span.end,
+            kind: d.kind.as_str(),
+            first: d.days.first.format("%Y-%m-%d").to_string(),
+            last: d.days.last.format("%Y-%m-%d").to_string(),
+            days: d.days.to_string(),
         }
     }
 }

@@ -14,18 +14,8 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
-    let mut bytes = Vec::new();
-    input.read_to_end(&mut bytes)?;
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            writeln!(
-                err,
-                "error: standard input is not UTF-8 (byte {} is not)",
-                e.utf8_error().valid_up_to()
-            )?;
-            return Ok(ExitStatus::Failure);
-        }
+    let Some(text) = super::read_text(input, err)? else {
+        return Ok(ExitStatus::Failure);
     };
     if lines {
         for line in text.lines() {

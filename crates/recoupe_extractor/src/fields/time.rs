@@ -46,9 +46,24 @@ pub(crate) struct EventDay {
     pub explicit_year: bool,
     /// The weekday, when the text gives only that.
     pub bare_weekday: Option<chrono::Weekday>,
+    /// The participle it qualifies a noun through, without an auxiliary ("la coalition
+    /// lancée en 2014"): it dates that noun, not a figure before it.
+    pub attributive: Option<usize>,
 }
 
 impl SentenceTime {
+    /// The sentence's time for a figure whose noun is at `noun`: without the dates of a year
+    /// the text writes that qualify another noun after it ("900 soldats … avec la coalition
+    /// lancée en 2014"): history of that noun, not the figure's time. A participle right
+    /// after the figure's noun, or after one adjective, still dates it ("900 soldats
+    /// américains déployés en 2014").
+    pub fn for_figure(&self, noun: usize) -> SentenceTime {
+        let mut t = self.clone();
+        t.event_days
+            .retain(|d| !d.explicit_year || d.attributive.is_none_or(|p| p <= noun + 2));
+        t
+    }
+
     /// The weekday of the date written at `span`, when the text gives only that.
     pub fn bare_weekday(&self, span: Span) -> Option<chrono::Weekday> {
         self.event_days
@@ -281,6 +296,7 @@ pub(crate) fn read_sentence_time(
             of_event: d.of_event || of_event(d.first),
             explicit_year: d.explicit_year,
             bare_weekday: d.bare_weekday,
+            attributive: attributive(lx, tokens, d.first),
         })
         .collect();
     // "dans la nuit de vendredi à samedi": a date listed after another shares its role.
@@ -354,6 +370,28 @@ pub(crate) fn find_anchors(tokens: &[Token], dates: &[DateMention]) -> Vec<(Stri
         }
     }
     out
+}
+
+/// The participle through which the date at `first` qualifies a noun, when no auxiliary
+/// makes it a verb: "la coalition lancée en 2014", "l'accord signé le 3 mars 2020".
+fn attributive(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<usize> {
+    let k = first.checked_sub(1)?;
+    let p = if matches!(
+        tokens[k].lower.as_str(),
+        "en" | "le" | "depuis" | "dès" | "de" | "du"
+    ) {
+        k.checked_sub(1)?
+    } else {
+        k
+    };
+    let w = &tokens[p].lower;
+    let participle =
+        ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e)) && w.chars().count() > 3;
+    (participle
+        && p > 0
+        && !lx.grammar.auxiliaries.is(&tokens[p - 1])
+        && !lx.grammar.negation.is(&tokens[p - 1]))
+    .then_some(p)
 }
 
 #[cfg(test)]

@@ -208,6 +208,10 @@ struct TimeFile {
     weekdays: Vec<String>,
     month_abbreviations: Vec<[String; 2]>,
     weekday_past: Vec<String>,
+    weekday_next: Vec<String>,
+    ahead: Vec<String>,
+    later: Vec<String>,
+    hours: Vec<String>,
     month_parts: BTreeMap<String, [u32; 2]>,
     window_openers: Vec<String>,
     span_durations: Vec<String>,
@@ -223,6 +227,18 @@ struct TimeFile {
     relative_days: BTreeMap<String, i64>,
     relative_spans: BTreeMap<String, [i64; 2]>,
     weeks: BTreeMap<String, i64>,
+    calendar_months: BTreeMap<String, u32>,
+    year_parts: BTreeMap<String, [u32; 2]>,
+    year_openers: YearOpeners,
+    weekday_ordinals: BTreeMap<String, i64>,
+    months_relative: BTreeMap<String, i64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearOpeners {
+    words: Vec<String>,
+    after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -334,6 +350,14 @@ pub struct Lexicon {
     pub(crate) months: HashMap<String, u32>,
     pub(crate) weekdays: HashMap<String, Weekday>,
     pub(crate) weekday_past: HashSet<String>,
+    /// "vendredi prochain": that day of the next week.
+    pub(crate) weekday_next: HashSet<String>,
+    /// "dans deux semaines": ahead of the reference.
+    pub(crate) ahead: HashSet<String>,
+    /// "24 heures après", "trois jours plus tard": after the last day named.
+    pub(crate) later: Vec<Vec<String>>,
+    /// Words for hours.
+    pub(crate) hours: HashSet<String>,
     pub(crate) month_parts: HashMap<String, (u32, u32)>,
     pub(crate) window_openers: HashSet<String>,
     pub(crate) span_durations: HashSet<String>,
@@ -346,6 +370,18 @@ pub struct Lexicon {
     pub(crate) relative_days: Phrases<i64>,
     pub(crate) relative_spans: Phrases<(i64, i64)>,
     pub(crate) weeks: Phrases<i64>,
+    /// Units counted in calendar months: "mois" 1, "ans" 12.
+    pub(crate) calendar_months: HashMap<String, u32>,
+    /// "début 2024": which months of the year.
+    pub(crate) year_parts: HashMap<String, (u32, u32)>,
+    /// Words before a year alone that make it a date ("en 2014").
+    pub(crate) year_openers: HashSet<String>,
+    /// Words that may follow a year alone.
+    pub(crate) year_followers: HashSet<String>,
+    /// "le premier vendredi de juillet": which of the month's weekdays (-1 the last).
+    pub(crate) weekday_ordinals: HashMap<String, i64>,
+    /// "ce mois", "le mois prochain": months from the reference's.
+    pub(crate) months_relative: Phrases<i64>,
 }
 
 fn load<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LexiconError> {
@@ -617,6 +653,10 @@ impl Lexicon {
                 .zip(weekday_order)
                 .collect(),
             weekday_past: set(time.weekday_past),
+            weekday_next: set(time.weekday_next),
+            ahead: set(time.ahead),
+            later: time.later.iter().map(|w| words_of(w)).collect(),
+            hours: set(time.hours),
             month_parts: time
                 .month_parts
                 .into_iter()
@@ -641,6 +681,16 @@ impl Lexicon {
                     .map(|(k, [a, b])| (k, (a, b))),
             ),
             weeks: phrases(time.weeks),
+            calendar_months: time.calendar_months.into_iter().collect(),
+            year_parts: time
+                .year_parts
+                .into_iter()
+                .map(|(k, [a, b])| (k, (a, b)))
+                .collect(),
+            year_openers: set(time.year_openers.words),
+            year_followers: set(time.year_openers.after),
+            weekday_ordinals: time.weekday_ordinals.into_iter().collect(),
+            months_relative: phrases(time.months_relative),
         })
     }
 
