@@ -353,6 +353,8 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
     let mut last_toll_day: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
     let mut last_reported: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
     let mut last_casualty_day: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
+    // The past day a sentence in the pluperfect set, for the next ones in that tense.
+    let mut past_frame: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
     for (si, sd) in data.iter().enumerate() {
         let time = read_sentence_time(lx, &sd.tokens, &sd.dates, reference, &anchors);
         // The sources the sentence names, "la même source" resolved to the one named before.
@@ -395,6 +397,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
         let pair_before = si
             .checked_sub(1)
             .is_some_and(|p| names_a_pair(lx, &data[p].tokens));
+        let pluperfect = sd.tokens.iter().any(|t| lx.pluperfect.contains(&t.lower));
         let ctx = SentenceContext {
             ac: &ac,
             sd,
@@ -418,6 +421,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
             last_toll_day,
             last_reported,
             last_casualty_day,
+            past_frame: past_frame.filter(|_| pluperfect && time.event_days.is_empty()),
         };
         let found = ctx.claims();
         // The day the last dated toll of the sentence held at, for the tolls after it.
@@ -441,6 +445,16 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
         }) && let (Some(d), Some(s)) = (c.as_of, c.explanation.time.last())
         {
             last_casualty_day = Some((d, *s, c.as_of_weekday));
+        }
+        if !pluperfect {
+            past_frame = None;
+        } else if let Some(d) = time
+            .event_days
+            .iter()
+            .find(|d| !d.report)
+            .or(time.event_days.first())
+        {
+            past_frame = Some((d.days, d.span, d.bare_weekday));
         }
         if let Some(d) = time.event_days.iter().rev().find(|d| d.report) {
             last_reported = Some((d.days, article.norm.to_original(d.span), d.bare_weekday));
@@ -469,7 +483,12 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
                     noun_span: None,
                     qualifier: last.qualifier,
                     actors: Vec::new(),
-                    predicate: None,
+                    predicate: last.predicate.as_ref().map(|l| PredicateRead {
+                        lemma: l.clone(),
+                        span: None,
+                        from: PredicateFrom::Inherited,
+                        with_aux: false,
+                    }),
                     end: 0,
                 },
             ));
@@ -678,6 +697,9 @@ struct SentenceContext<'a> {
     /// The day the article's last casualty count held at, the words that gave it (in the
     /// original text) and their weekday when it gives only that.
     last_casualty_day: Option<(DayInterval, Span, Option<chrono::Weekday>)>,
+    /// The past day the sentence before set in the pluperfect, when this one goes on in that
+    /// tense without a date of its own.
+    past_frame: Option<(DayInterval, Span, Option<chrono::Weekday>)>,
     /// The day the last toll the article dated held at, the words that gave it (in the
     /// original text) and the weekday it was read from.
     last_toll_day: Option<(DayInterval, Span, Option<chrono::Weekday>)>,
@@ -1335,6 +1357,20 @@ impl SentenceContext<'_> {
                 .filter(|_| noun_at.is_none() || part),
             shared_predicate.as_ref(),
         );
+        // "De son côté, la CGT avance le chiffre de 550 000 personnes": a figure a count noun
+        // governs restates the last count of the same noun; of people who demonstrated, it
+        // counts them too (what happened stays unwritten).
+        let restated_participants = predicate.is_none()
+            && restates_count(lx, tokens, qualifier_found.map_or(m.first, |(_, s)| s))
+            && self.previous_counted.is_some_and(|before| {
+                before.noun.is_some()
+                    && before.noun == noun
+                    && before
+                        .predicate
+                        .as_ref()
+                        .and_then(|p| lx.predicates.class(&p.lemma))
+                        == Some(PredicateClass::Demonstrated)
+            });
         explanation.predicate = predicate.as_ref().and_then(|p| p.span).map(orig);
         let predicate_class = predicate
             .as_ref()
@@ -1399,10 +1435,23 @@ impl SentenceContext<'_> {
         let signs = KindSigns {
             event_noun,
             // "1,2 million de manifestants", "deux millions de personnes dans la rue".
-            participants: written_noun.is_some_and(|n| lx.participants.contains(n))
-                || (noun_at.is_some()
-                    && (np_end.max(last) + 1..np_end.max(last) + 3)
-                        .any(|k| lx.grammar.in_the_street.at(tokens, k).is_some())),
+            participants: restated_participants
+                || written_noun.is_some_and(|n| lx.participants.contains(n))
+                || noun_at.is_some_and(|n| {
+                    // Inside the noun phrase ("personnes dans la rue"), or after its verb
+                    // ("personnes étaient dans la rue").
+                    let mut k = n + 1;
+                    while k <= n + 3
+                        && tokens.get(k).is_some_and(|t| {
+                            lx.grammar.auxiliaries.is(t) || lx.grammar.is_participle(&t.lower)
+                        })
+                    {
+                        k += 1;
+                    }
+                    lx.grammar.in_the_street.at(tokens, k).is_some()
+                        || (n + 1..=np_end.max(n + 1).min(n + 3))
+                            .any(|k| lx.grammar.in_the_street.at(tokens, k).is_some())
+                }),
             predicate: predicate_class,
             ordinal: m.form == NumberForm::Ordinal,
             window: own_window.is_some(),
@@ -1433,6 +1482,7 @@ impl SentenceContext<'_> {
         let day_of_event = figure_time
             .event_day(clause)
             .map(|(d, s)| (d, s, None))
+            .or(self.past_frame)
             .or(self
                 .last_event_day
                 .or(self.ac.news_day.map(|(d, s)| (d, s, None)))
@@ -1934,6 +1984,14 @@ pub(crate) fn interval_of(
     range_high: Option<f64>,
 ) -> ValueInterval {
     lx.interval_rules().interval(q, v, vague, range_high)
+}
+
+/// Whether the figure starting at `first` is a count noun's complement: "le chiffre de 550
+/// 000 personnes", "un total de", "le nombre de".
+fn restates_count(lx: &Lexicon, tokens: &[Token], first: usize) -> bool {
+    first >= 2
+        && lx.grammar.de.is(&tokens[first - 1])
+        && lx.grammar.count_nouns.is(&tokens[first - 2])
 }
 
 /// Whether a predicate counts casualties: the dead or the wounded.

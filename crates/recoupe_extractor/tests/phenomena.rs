@@ -1088,3 +1088,72 @@ fn a_year_that_dates_another_noun_does_not_date_the_figure() {
     );
     assert_eq!(t[0].1.as_deref(), Some("2002-01-01..2002-12-31"));
 }
+
+#[test]
+fn a_sentence_in_the_pluperfect_goes_on_at_the_past_day_set_before_it() {
+    // The second sentence has no date of its own: in the pluperfect, it goes on at the 31st.
+    let t = times(
+        "2023-02-07",
+        "Le 31 janvier, la police avait recensé 1,27 million de manifestants. Les syndicats avaient évoqué deux millions de manifestants. Mardi, 757 000 personnes ont défilé selon l'Intérieur.",
+    );
+    let as_of: Vec<Option<&str>> = t.iter().map(|x| x.1.as_deref()).collect();
+    assert_eq!(
+        as_of,
+        [Some("2023-01-31"), Some("2023-01-31"), Some("2023-02-07")]
+    );
+    // A sentence in the present tense breaks the frame.
+    let t = times(
+        "2023-02",
+        "Le 31 janvier, la police avait recensé 1,27 million de manifestants. La CGT compte 400 000 adhérents. Les syndicats avaient évoqué deux millions de manifestants.",
+    );
+    assert_eq!(t[2].1.as_deref(), Some("2023-02"));
+}
+
+#[test]
+fn a_count_noun_restates_the_count_before_it() {
+    // "le chiffre de 90 000 personnes", after a count of marchers, counts marchers too: one
+    // event, not a level of people.
+    let claims = check(
+        "2024-02-10",
+        "Samedi, 40 000 personnes ont manifesté à Rennes selon la police. De son côté, la CGT avance le chiffre de 90 000 personnes.",
+    );
+    assert_eq!(claims.len(), 2);
+    assert_eq!(claims[1].kind, ClaimKind::Event);
+    // Without a count of marchers before it, a count of people stays what it is.
+    let c = one(
+        "2024-02-10",
+        "La mairie avance le chiffre de 90 000 habitants.",
+    );
+    assert_ne!(c.kind, ClaimKind::Event);
+}
+
+#[test]
+fn a_document_opening_its_clause_speaks_for_the_figures_after_it() {
+    assert_eq!(
+        sources_of(
+            "Localement, les chiffres remontés par la préfecture montrent une forte mobilisation : 36 000 personnes ont défilé à Toulouse."
+        ),
+        [Some("préfecture".to_owned())]
+    );
+    assert_eq!(
+        sources_of(
+            "Les données du ministère de l'Intérieur montrent que 12 000 personnes ont défilé à Lille."
+        ),
+        [Some("ministère de l'Intérieur".to_owned())]
+    );
+}
+
+#[test]
+fn people_in_the_street_are_marchers_only_inside_their_noun_phrase() {
+    let c = one(
+        "2023-01-19",
+        "Jeudi, 1,12 million de personnes étaient dans la rue.",
+    );
+    assert_eq!(c.kind, ClaimKind::Event);
+    // "la rue" far after the noun phrase does not make residents marchers.
+    let c = one(
+        "2023-01-19",
+        "La ville compte 12 000 habitants, dont beaucoup vivent près de la rue principale.",
+    );
+    assert_ne!(c.kind, ClaimKind::Event);
+}

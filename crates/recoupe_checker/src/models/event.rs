@@ -230,12 +230,9 @@ fn judge(
     for (b, &j) in order.iter().enumerate() {
         let earlier = &order[..b];
         let pj = &points[j];
-        // Without a named event, reports of the same day whose order is unknown are taken as
-        // given at the same time, as they always were.
-        let rel = |i: usize| match when(&points[i], pj, claims) {
-            When::Unordered if !named => When::Same,
-            w => w,
-        };
+        // Reports whose order is unknown (an article known to its month against one known to
+        // its day) are not set against each other: only reports of the same time conflict.
+        let rel = |i: usize| when(&points[i], pj, claims);
         let sc = |i: usize| scope(&points[i], pj, claims);
         let describe = |i: usize| points[i].describe(claims);
         // Reported at the same time, they cannot both be true: named once against each
@@ -323,7 +320,7 @@ fn judge(
                     kind: FindingKind::Contradiction,
                     claims: pi.claims_with(pj),
                     message: format!(
-                        "{} then {}: a toll does not go down: {} reported {} after {} gave {}",
+                        "{} then {}: the count of one event does not go down: {} reported {} after {} gave {}",
                         describe(i),
                         describe(j),
                         who(pj, claims),

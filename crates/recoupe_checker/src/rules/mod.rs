@@ -144,6 +144,9 @@ pub struct Matcher {
     places_none: Vec<String>,
     places_within: Vec<String>,
     predicates: Vec<PredicateWanted>,
+    /// Nouns that name an action `predicates` accepts ("interpellation" for `arrested`): a
+    /// claim counting one without a verb ("540 interpellations") counts that action.
+    action_nouns: Vec<String>,
     /// Units asked for; `None` in the list is a plain count (`units = ["count"]`).
     units: Vec<Option<Unit>>,
     kinds: Vec<ClaimKind>,
@@ -188,6 +191,15 @@ pub enum PredicateWanted {
 }
 
 impl PredicateWanted {
+    /// Whether a claim whose predicate is `lemma` (of `class`) is wanted.
+    fn accepts_lemma(&self, lemma: &str, class: Option<PredicateClass>) -> bool {
+        match self {
+            PredicateWanted::Class(c) => class == Some(*c),
+            PredicateWanted::Nothing => false,
+            PredicateWanted::Lemma(l) => lemma.to_lowercase() == *l,
+        }
+    }
+
     fn accepts(&self, claim: &Claim) -> bool {
         match self {
             PredicateWanted::Class(c) => claim.predicate_class == Some(*c),
@@ -238,6 +250,17 @@ pub struct KeyCheck {
 }
 
 impl Matcher {
+    /// Whether `claim`'s predicate is one `predicates` asks for, or, without a verb, its noun
+    /// names such an action ("540 interpellations" for `arrested`).
+    fn predicate_accepts(&self, claim: &Claim) -> bool {
+        self.predicates.iter().any(|w| w.accepts(claim))
+            || (claim.predicate.is_none()
+                && claim
+                    .noun
+                    .as_deref()
+                    .is_some_and(|n| self.action_nouns.iter().any(|a| a == &n.to_lowercase())))
+    }
+
     /// Each key of the matcher checked against `claim`, for `recoupe rules explain`.
     pub fn explain(&self, claim: &Claim) -> Vec<KeyCheck> {
         let noun = claim.noun.as_deref().map(str::to_lowercase);
@@ -332,7 +355,7 @@ impl Matcher {
             let wants: Vec<String> = self.predicates.iter().map(PredicateWanted::name).collect();
             add(
                 "predicates",
-                self.predicates.iter().any(|w| w.accepts(claim)),
+                self.predicate_accepts(claim),
                 has,
                 format!("one of {}", show(&wants)),
             );
@@ -403,7 +426,7 @@ impl Matcher {
                     .within
                     .iter()
                     .any(|p| self.places_within.contains(&p.to_lowercase())))
-            && (self.predicates.is_empty() || self.predicates.iter().any(|w| w.accepts(claim)))
+            && (self.predicates.is_empty() || self.predicate_accepts(claim))
             && (self.units.is_empty() || self.units.contains(&claim.unit))
             && self.kinds.contains(&claim.kind)
             && self.words.iter().all(|w| w.is_match(&claim.quote))
@@ -564,6 +587,22 @@ pub struct Vocabulary<'a> {
 }
 
 impl<'a> Vocabulary<'a> {
+    /// The nouns that name an action one of `wanted` accepts ("interpellation" for
+    /// `arrested`).
+    fn action_nouns(&self, wanted: &[PredicateWanted]) -> Vec<String> {
+        let Some(lx) = self.lexicon else {
+            return Vec::new();
+        };
+        lx.action_nouns()
+            .into_iter()
+            .filter(|(_, lemma)| {
+                let class = lx.predicate_class(lemma);
+                wanted.iter().any(|w| w.accepts_lemma(lemma, class))
+            })
+            .map(|(noun, _)| noun)
+            .collect()
+    }
+
     /// The vocabulary of a lexicon.
     pub fn of(lexicon: &'a recoupe_extractor::Lexicon) -> Self {
         Vocabulary {
@@ -739,7 +778,11 @@ pub fn load(
                     });
                     match validate(&loc, spec.into_inner(), vocabulary) {
                         Ok(m) => metrics.push(m),
-                        Err(mut e) => errors.append(&mut e),
+                        // A metric's problems in the order the file writes them.
+                        Err(mut e) => {
+                            e.sort_by_key(|x| (x.line, x.column));
+                            errors.append(&mut e);
+                        }
                     }
                 }
                 cases.extend(file.case.into_iter().map(|c| (c, fi)));
@@ -1275,6 +1318,17 @@ fn build_matcher(
     if spec.kinds.is_empty() {
         kinds = model.default_kinds();
     }
+    let predicates: Vec<PredicateWanted> = spec
+        .predicates
+        .iter()
+        .filter_map(|p| match vocabulary.predicate(p.get_ref()) {
+            Ok(w) => Some(w),
+            Err((message, help)) => {
+                errors.push(loc.error(p.span(), message, Some(help)));
+                None
+            }
+        })
+        .collect();
     let mut regexes = |list: &[toml::Spanned<String>]| -> Vec<Regex> {
         list.iter()
             .filter_map(|w| match Regex::new(&format!("(?i){}", w.get_ref())) {
@@ -1312,17 +1366,8 @@ fn build_matcher(
             loc,
             errors,
         ),
-        predicates: spec
-            .predicates
-            .iter()
-            .filter_map(|p| match vocabulary.predicate(p.get_ref()) {
-                Ok(w) => Some(w),
-                Err((message, help)) => {
-                    errors.push(loc.error(p.span(), message, Some(help)));
-                    None
-                }
-            })
-            .collect(),
+        action_nouns: vocabulary.action_nouns(&predicates),
+        predicates,
         units: spec
             .units
             .iter()
@@ -1505,6 +1550,32 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_that_names_an_action_counts_that_action() {
+        let Ok(x) = recoupe_extractor::Extractor::french() else {
+            panic!("lexicon")
+        };
+        let text = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"cumulative\"\nmatch = { predicates = [\"arrested\"], kinds = [\"event\", \"cumulative\", \"level\"] }\n";
+        let Ok(rules) = load(
+            &[("t.toml".into(), text.into())],
+            &Vocabulary::of(x.lexicon()),
+        ) else {
+            panic!("rule does not load")
+        };
+        let (article, _) = recoupe_parser::parse_seed(
+            recoupe_parser::ArticleId("t".into()),
+            " date 2023-03-24 T\n\nLe ministre a annoncé 457 interpellations et 441 policiers blessés. La police a arrêté 12 personnes.\n".as_bytes(),
+        );
+        let matched: Vec<String> = x
+            .extract(&article)
+            .iter()
+            .filter(|c| rules.metrics[0].matcher.matches(c))
+            .map(|c| c.written.clone())
+            .collect();
+        // "457 interpellations" counts arrests without a verb; the wounded do not.
+        assert_eq!(matched, ["457", "12"]);
+    }
+
+    #[test]
     fn nouns_and_kinds_must_be_ones_a_claim_can_carry() {
         let Ok(lx) = recoupe_extractor::Lexicon::french() else {
             panic!("lexicon")
@@ -1518,10 +1589,6 @@ mod tests {
         assert_eq!(
             shown,
             [
-                (
-                    "unknown claim kind `levl`",
-                    "did you mean `level`? kinds: cumulative, event, level, change"
-                ),
                 (
                     "unknown noun `injury`: claims carry the French noun of the text",
                     "did you mean `blessé`?"
@@ -1537,6 +1604,10 @@ mod tests {
                 (
                     "`euros` is a unit, not a counted noun",
                     "match it with `units = [\"EUR\"]`"
+                ),
+                (
+                    "unknown claim kind `levl`",
+                    "did you mean `level`? kinds: cumulative, event, level, change"
                 ),
             ]
         );

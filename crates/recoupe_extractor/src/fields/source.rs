@@ -205,6 +205,69 @@ pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<So
             });
         }
     }
+    // "Localement, les chiffres remontés par les autorités attestent …: 36 000 personnes",
+    // "les données du ministère montrent que …": a document opening its clause, with who
+    // gave it, speaks for the figures after it.
+    for k in 0..tokens.len() {
+        if taken(&out, k) || !lx.source_documents.contains(&tokens[k].lower) {
+            continue;
+        }
+        let start = if k > 0 && lx.grammar.is_determiner(&tokens[k - 1]) {
+            k - 1
+        } else {
+            k
+        };
+        let opens = start == 0 || tokens[start - 1].is(",");
+        let mut j = k + 1;
+        // "remontés par", "communiqués par", "fournis par".
+        if tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Word && lx.grammar.is_participle(&t.lower))
+            && tokens.get(j + 1).is_some_and(|t| lx.grammar.agent.is(t))
+        {
+            j += 1;
+        }
+        if !opens
+            || !tokens
+                .get(j)
+                .is_some_and(|t| lx.grammar.de.is(t) || lx.grammar.agent.is(t))
+        {
+            continue;
+        }
+        let mut o = j + 1;
+        while o < tokens.len() && lx.grammar.is_determiner(&tokens[o]) {
+            o += 1;
+        }
+        let owner = lx
+            .sources
+            .at(tokens, o)
+            .map(|p| (p.value.clone(), p.words.len()))
+            .or_else(|| {
+                lx.source_kind_words.at(tokens, o).map(|p| {
+                    let n = p.words.len();
+                    (
+                        tokens[o]
+                            .span
+                            .cover(tokens[o + n - 1].span)
+                            .slice(text)
+                            .to_owned(),
+                        n,
+                    )
+                })
+            });
+        if let Some((name, n)) = owner {
+            let last = o + n - 1;
+            out.push(SourceMention {
+                name: SourceName::Named(name),
+                span: tokens[start].span.cover(tokens[last].span),
+                first: start,
+                last,
+                role: SourceRole::Subject,
+                definite: false,
+                others: Vec::new(),
+            });
+        }
+    }
     out.sort_by_key(|m| m.first);
     out
 }

@@ -385,8 +385,7 @@ fn attributive(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<usize> {
         k
     };
     let w = &tokens[p].lower;
-    let participle =
-        ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e)) && w.chars().count() > 3;
+    let participle = lx.grammar.is_participle(w);
     (participle
         && p > 0
         && !lx.grammar.auxiliaries.is(&tokens[p - 1])

@@ -44,6 +44,7 @@ pub(super) struct GrammarFile {
     whole_of: Vec<String>,
     been: Vec<String>,
     auxiliaries: Vec<String>,
+    count_nouns: Vec<String>,
     among: Vec<String>,
     object_stops: Vec<String>,
     source_markers: Vec<String>,
@@ -51,6 +52,7 @@ pub(super) struct GrammarFile {
     passive: Vec<String>,
     inverted_pronouns: Vec<String>,
     adverb_ending: String,
+    participle_endings: Vec<String>,
     ordinal_suffixes: Vec<String>,
     ordinal_word_endings: Vec<String>,
     ordinal_stems: Vec<[String; 2]>,
@@ -148,6 +150,8 @@ pub(crate) struct Grammar {
     /// Auxiliaries: a participle after one is the verb of its clause ("a été lancée"),
     /// without one it qualifies the noun before it ("la coalition lancée en 2014").
     pub auxiliaries: Words,
+    /// Nouns of a count: "le chiffre de 550 000 personnes" restates a count made before.
+    pub count_nouns: Words,
     pub been: Words,
     pub among: Words,
     pub object_stops: Words,
@@ -156,6 +160,7 @@ pub(crate) struct Grammar {
     pub passive: Words,
     pub inverted_pronouns: Vec<String>,
     pub adverb_ending: String,
+    pub participle_endings: Vec<String>,
     pub ordinal_suffixes: HashSet<String>,
     pub ordinal_word_endings: Vec<String>,
     pub ordinal_stems: Vec<(String, String)>,
@@ -197,6 +202,7 @@ impl Grammar {
             whole_of: Words::new(&f.whole_of),
             been: Words::new(&f.been),
             auxiliaries: Words::new(&f.auxiliaries),
+            count_nouns: Words::new(&f.count_nouns),
             among: Words::new(&f.among),
             object_stops: Words::new(&f.object_stops),
             source_markers: Words::new(&f.source_markers),
@@ -204,6 +210,7 @@ impl Grammar {
             passive: Words::new(&f.passive),
             inverted_pronouns: f.inverted_pronouns,
             adverb_ending: f.adverb_ending,
+            participle_endings: f.participle_endings,
             ordinal_suffixes: f.ordinal_suffixes.into_iter().collect(),
             ordinal_word_endings: f.ordinal_word_endings,
             ordinal_stems: f.ordinal_stems.into_iter().map(|[a, b]| (a, b)).collect(),
@@ -219,5 +226,13 @@ impl Grammar {
     /// Whether `word` is an adverb by its ending ("légèrement").
     pub fn is_adverb(&self, word: &str) -> bool {
         word.len() > self.adverb_ending.len() + 3 && word.ends_with(&self.adverb_ending)
+    }
+
+    /// Whether `word` is a past participle by its ending ("lancée", "remontés"), with a stem
+    /// of at least three letters.
+    pub fn is_participle(&self, word: &str) -> bool {
+        self.participle_endings
+            .iter()
+            .any(|e| word.ends_with(e.as_str()) && word.chars().count() > e.chars().count() + 2)
     }
 }

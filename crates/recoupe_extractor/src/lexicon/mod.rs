@@ -209,6 +209,7 @@ struct TimeFile {
     month_abbreviations: Vec<[String; 2]>,
     weekday_past: Vec<String>,
     weekday_next: Vec<String>,
+    pluperfect: Vec<String>,
     ahead: Vec<String>,
     later: Vec<String>,
     hours: Vec<String>,
@@ -354,6 +355,8 @@ pub struct Lexicon {
     pub(crate) weekday_next: HashSet<String>,
     /// "dans deux semaines": ahead of the reference.
     pub(crate) ahead: HashSet<String>,
+    /// Auxiliaries of the pluperfect: "avait recensé".
+    pub(crate) pluperfect: HashSet<String>,
     /// "24 heures après", "trois jours plus tard": after the last day named.
     pub(crate) later: Vec<Vec<String>>,
     /// Words for hours.
@@ -655,6 +658,7 @@ impl Lexicon {
             weekday_past: set(time.weekday_past),
             weekday_next: set(time.weekday_next),
             ahead: set(time.ahead),
+            pluperfect: set(time.pluperfect),
             later: time.later.iter().map(|w| words_of(w)).collect(),
             hours: set(time.hours),
             month_parts: time
@@ -790,6 +794,20 @@ impl Lexicon {
     /// The class of a predicate lemma, if the lexicon knows it ("péri" → death).
     pub fn predicate_class(&self, lemma: &str) -> Option<PredicateClass> {
         self.predicates.class(lemma)
+    }
+
+    /// Nouns that name an action, with the predicate lemma of that action: "interpellation"
+    /// is an arrest ("interpellé"), "participation" a taking part ("participé"). A claim that
+    /// counts such a noun without a verb ("540 interpellations") counts that action.
+    pub fn action_nouns(&self) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = self
+            .predicates
+            .governing
+            .iter()
+            .map(|(n, l)| (n.clone(), l.clone()))
+            .collect();
+        v.sort();
+        v
     }
 
     /// The lemma of a noun as written ("manifestants" → "manifestant").
