@@ -272,3 +272,8 @@ fn dev_maroc() {
 fn dev_retraites() {
     check_topic("retraites");
 }
+
+#[test]
+fn dev_merrouge() {
+    check_topic("merrouge");
+}

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use recoupe_extractor::{Claim, Qualifier, ValueInterval};
+use recoupe_extractor::{Claim, PredicateClass, Qualifier, ValueInterval};
 use recoupe_parser::DayInterval;
 
 use crate::finding::{Finding, FindingKind, Point, PointOrigin, Verdict, num};
@@ -215,6 +215,24 @@ fn judge(
                                     c.places.join(", ")
                                 },
                                 event.places.join(", ")
+                            ),
+                        ));
+                        continue;
+                    }
+                    // An act whose text dates it to other days belongs to another event:
+                    // "36 cibles" hit in a raid of February are not the raid of 12 January. (A
+                    // toll's date may be the day it was given: it stays.)
+                    if let Some(e) = c
+                        .event_date
+                        .filter(|e| e.last < event.days.first || e.first > event.days.last)
+                        .filter(|_| c.predicate_class.is_some_and(PredicateClass::is_act))
+                    {
+                        findings.push(set_aside(
+                            FindingKind::NotComparable,
+                            format!(
+                                "{} counts an event of {e}, not the event of {}",
+                                p.describe(claims),
+                                event.days
                             ),
                         ));
                         continue;

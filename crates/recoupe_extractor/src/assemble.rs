@@ -17,8 +17,8 @@ use crate::date_reader::{PresentDate, PresentEvidence};
 use crate::dates::{DateMention, find_dates};
 use crate::fields::actors::find_actors;
 use crate::fields::counted::{
-    count_noun_before, group_noun_before, noun_index, noun_phrase_end, part_of_antecedent, state,
-    verb_noun, zero_noun,
+    coordinated_nouns, count_noun_before, group_noun_before, noun_index, noun_phrase_end,
+    part_of_antecedent, state, verb_noun, zero_noun,
 };
 use crate::fields::kind::{KindSigns, kind};
 use crate::fields::places::{PlaceMention, PlaceRef, find_places, find_places_raw};
@@ -1242,6 +1242,19 @@ impl SentenceContext<'_> {
             noun_span = Some(noun_span.map_or(span, |s| s.cover(span)));
         }
         let np_end = noun_phrase_end(lx, tokens, noun_at.unwrap_or(last), next_first);
+        // "21 missiles et drones": the things counted together.
+        let mut counted_with: Vec<String> = match noun_at {
+            Some(k) if !state_applied && c.borrowed.is_none() => {
+                coordinated_nouns(lx, tokens, k, next_first)
+                    .into_iter()
+                    .map(|j| lx.lemma(&tokens[j].lower))
+                    .filter(|l| Some(l) != noun.as_ref())
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        counted_with.sort();
+        counted_with.dedup();
         let mut actors = find_actors(lx, tokens, last + 1, np_end);
         let mut inherited_predicate = None;
         let mut shared_predicate = None;
@@ -1637,6 +1650,7 @@ impl SentenceContext<'_> {
             qualifier,
             noun,
             head,
+            counted_with,
             actors: actors.into_iter().map(|(a, _)| a).collect(),
             within: within_of(lx, &places),
             places,

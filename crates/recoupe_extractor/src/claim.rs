@@ -282,6 +282,19 @@ pub enum PredicateClass {
 }
 
 impl PredicateClass {
+    /// Whether the class counts what was done in the event itself, on its day (strikes,
+    /// targets hit, drones shot down, marchers, arrests), rather than a toll of its
+    /// consequences that is counted and revised for days after it (the dead, the missing).
+    pub fn is_act(self) -> bool {
+        matches!(
+            self,
+            PredicateClass::Attacked
+                | PredicateClass::Intercepted
+                | PredicateClass::Demonstrated
+                | PredicateClass::Arrested
+        )
+    }
+
     /// All classes, in order.
     pub const ALL: [PredicateClass; 10] = [
         PredicateClass::Death,
@@ -535,6 +548,9 @@ pub struct Claim {
     pub noun: Option<String>,
     /// The head noun as written, lemmatised ("militaire"), when it differs from `noun`.
     pub head: Option<String>,
+    /// The other things counted together with `noun`, lemmatised and sorted: "21 missiles et
+    /// drones" counts missiles and drones (`noun` "missile", `counted_with` ["drone"]).
+    pub counted_with: Vec<String>,
     /// Whose forces or people ("américain", "coalition").
     pub actors: Vec<String>,
     /// The places the figure covers, at the level the text attaches them ("Paris", "Al Haouz",

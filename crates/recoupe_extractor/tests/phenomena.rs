@@ -1157,3 +1157,44 @@ fn people_in_the_street_are_marchers_only_inside_their_noun_phrase() {
     );
     assert_ne!(c.kind, ClaimKind::Event);
 }
+
+#[test]
+fn things_counted_together_and_things_shot_down() {
+    let claims = check(
+        "2024-01-10",
+        "La marine a abattu 24 missiles et drones, puis un total de 19 drones, missiles de croisière et missiles balistiques. Au total, 16 drones ont été abattus.",
+    );
+    let counted: Vec<(String, Option<String>, Vec<String>)> = claims
+        .iter()
+        .map(|c| (c.written.clone(), c.noun.clone(), c.counted_with.clone()))
+        .collect();
+    assert_eq!(
+        counted,
+        [
+            (
+                "24".to_owned(),
+                Some("missile".to_owned()),
+                vec!["drone".to_owned()]
+            ),
+            (
+                "19".to_owned(),
+                Some("drone".to_owned()),
+                vec!["missile".to_owned()]
+            ),
+            // A thing shot down stays a thing: "abattu" makes people dead, not drones.
+            ("16".to_owned(), Some("drone".to_owned()), vec![]),
+        ]
+    );
+    // A comma alone is an apposition, not a list; "et" before a determiner starts another
+    // noun phrase.
+    let c = one(
+        "2023-09-10",
+        "Le séisme a fait 820 morts, alors que les secours arrivaient.",
+    );
+    assert!(c.counted_with.is_empty());
+    let claims = check(
+        "2023-09-13",
+        "Une quarantaine de sauveteurs et plusieurs tonnes de matériel sont arrivés.",
+    );
+    assert!(claims[0].counted_with.is_empty());
+}

@@ -43,6 +43,10 @@ pub struct WireClaim<'a> {
     pub noun: Option<&'a str>,
     /// Head noun when a participle changed what is counted.
     pub head: Option<&'a str>,
+    /// The other things counted together with `noun` ("21 missiles et drones": ["drone"]);
+    /// left out when it counts one thing.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub counted_with: &'a [String],
     /// The places the figure covers, at the level the text names them ("Paris", "Al Haouz").
     pub places: &'a [String],
     /// The countries or regions of `places` ("France", "Maroc").
@@ -107,6 +111,7 @@ impl<'a> WireClaim<'a> {
             qualifier: c.qualifier.name(),
             noun: c.noun.as_deref(),
             head: c.head.as_deref(),
+            counted_with: &c.counted_with,
             places: &c.places,
             countries: &c.countries,
             within: &c.within,

@@ -23,8 +23,10 @@
 //! it belongs to, and reports of one bilan are given at the same time.
 //!
 //! **Places.** Reports of the same places are compared; a figure for a place within another
-//! (Derna in Libye) may not exceed the other's figure at the same time; other places are not
-//! compared.
+//! (Derna in Libye) may not exceed the other's figure at the same time; places that are parts
+//! of one whole (Derna and Benghazi in Libye) are not compared. Within an event the metric
+//! names, places that share nothing (the golfe d'Aden where a ship was hit, the Yémen whose
+//! rebels hit it) are two ways of placing the one event, and are compared as the same.
 //!
 //! **Rule keys read.** `event`, `reported_with`, `tolerance` (default 10 %), `match` (kinds
 //! default to `event`, and `cumulative` too with `event`: a toll is often written as a
@@ -163,6 +165,23 @@ pub(crate) fn scope(a: &Point, b: &Point, claims: &[Claim]) -> Scope {
     Scope::Other
 }
 
+/// Whether the places of `a` and `b`, or what they lie within, have one in common (Derna and
+/// Benghazi, both in Libye).
+fn share_a_place(a: &Point, b: &Point, claims: &[Claim]) -> bool {
+    let (Some(x), Some(y)) = (first_claim(a, claims), first_claim(b, claims)) else {
+        return false;
+    };
+    let all = |c: &Claim| -> Vec<String> {
+        c.places
+            .iter()
+            .chain(&c.within)
+            .map(|p| p.to_lowercase())
+            .collect()
+    };
+    let ay = all(y);
+    all(x).iter().any(|p| ay.contains(p))
+}
+
 /// Whether `a` and `b` can both be true, given their scopes: the same figure when their
 /// places are the same, a part no larger than its whole otherwise.
 pub(crate) fn compatible(metric: &Metric, a: &Point, b: &Point, scope: Scope) -> bool {
@@ -233,7 +252,10 @@ fn judge(
         // Reports whose order is unknown (an article known to its month against one known to
         // its day) are not set against each other: only reports of the same time conflict.
         let rel = |i: usize| when(&points[i], pj, claims);
-        let sc = |i: usize| scope(&points[i], pj, claims);
+        let sc = |i: usize| match scope(&points[i], pj, claims) {
+            Scope::Other if named && !share_a_place(&points[i], pj, claims) => Scope::Same,
+            s => s,
+        };
         let describe = |i: usize| points[i].describe(claims);
         // Reported at the same time, they cannot both be true: named once against each
         // earlier source it conflicts with. Two figures whose digits are the same in another
@@ -331,17 +353,25 @@ fn judge(
                 });
                 continue;
             }
-            let by = if same_kind_of_source(pi, pj, claims) {
-                format!("{} revised the figure down", who(pj, claims))
+            // Only the kind of source that gave a figure can revise it down; another source
+            // giving less for the same event says something that cannot also be true.
+            let (kind, by) = if same_kind_of_source(pi, pj, claims) {
+                (
+                    FindingKind::RevisedDown,
+                    format!("{} revised the figure down", who(pj, claims)),
+                )
             } else {
-                format!(
-                    "a later report ({}) gives less than an earlier one ({}): a downward revision, or one of them is wrong",
-                    who(pj, claims),
-                    who(pi, claims)
+                (
+                    FindingKind::Contradiction,
+                    format!(
+                        "a later report ({}) gives less for the same event than another source ({}) did",
+                        who(pj, claims),
+                        who(pi, claims)
+                    ),
                 )
             };
             out.push(Finding {
-                kind: FindingKind::RevisedDown,
+                kind,
                 claims: pi.claims_with(pj),
                 message: format!(
                     "{} then {}: {by}, from {} to {}",

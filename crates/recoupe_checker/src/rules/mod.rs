@@ -221,6 +221,29 @@ impl PredicateWanted {
 }
 
 /// Who a claim counts: its head noun, or its noun when the text names no other.
+/// Whether `wanted` (a rule's `nouns` or `heads`) accepts a claim counting `first` together
+/// with `with`: one thing is accepted when the list names it; several together ("21 missiles et
+/// drones") when an entry names them all with `+` ("drone + missile", in any order), or when the
+/// list names each ("policier", "gendarme").
+fn nouns_accept(wanted: &[String], first: &str, with: &[String]) -> bool {
+    if with.is_empty() {
+        return wanted.iter().any(|w| w == first);
+    }
+    let mut all: Vec<String> = std::iter::once(first.to_lowercase())
+        .chain(with.iter().map(|w| w.to_lowercase()))
+        .collect();
+    all.sort();
+    all.dedup();
+    wanted.iter().any(|w| {
+        w.contains('+') && {
+            let mut parts: Vec<&str> = w.split('+').map(str::trim).collect();
+            parts.sort_unstable();
+            parts.dedup();
+            parts == all
+        }
+    }) || all.iter().all(|n| wanted.contains(n))
+}
+
 fn head_of(claim: &Claim) -> String {
     claim
         .head
@@ -285,12 +308,21 @@ impl Matcher {
                 },
             });
         };
+        // "missile + drone" when the claim counts several things together.
+        let counted = |first: &str| {
+            std::iter::once(first.to_owned())
+                .chain(claim.counted_with.iter().cloned())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
         if !self.nouns.is_empty() {
-            let ok = noun.as_ref().is_some_and(|n| self.nouns.contains(n));
+            let ok = noun
+                .as_ref()
+                .is_some_and(|n| nouns_accept(&self.nouns, n, &claim.counted_with));
             add(
                 "nouns",
                 ok,
-                noun.clone().unwrap_or_else(|| "none".into()),
+                noun.as_deref().map_or_else(|| "none".into(), counted),
                 show(&self.nouns),
             );
         }
@@ -298,8 +330,8 @@ impl Matcher {
             let head = head_of(claim);
             add(
                 "heads",
-                self.heads.contains(&head),
-                head.clone(),
+                nouns_accept(&self.heads, &head, &claim.counted_with),
+                counted(&head),
                 show(&self.heads),
             );
         }
@@ -413,8 +445,12 @@ impl Matcher {
         let noun = claim.noun.as_deref().map(str::to_lowercase);
         let places: Vec<String> = lower_all(&claim.places);
         let actors: Vec<String> = lower_all(&claim.actors);
-        (self.nouns.is_empty() || noun.as_ref().is_some_and(|n| self.nouns.contains(n)))
-            && (self.heads.is_empty() || self.heads.contains(&head_of(claim)))
+        (self.nouns.is_empty()
+            || noun
+                .as_ref()
+                .is_some_and(|n| nouns_accept(&self.nouns, n, &claim.counted_with)))
+            && (self.heads.is_empty()
+                || nouns_accept(&self.heads, &head_of(claim), &claim.counted_with))
             && (self.actors.is_empty() || actors.iter().any(|a| self.actors.contains(a)))
             && (self.places.is_empty()
                 || (places.len() == self.places.len()
@@ -704,7 +740,19 @@ impl<'a> Vocabulary<'a> {
 
     /// Why no claim can count `noun`, and the fix; `None` when one can.
     fn noun_problem(&self, noun: &str) -> Option<(String, String)> {
-        self.lexicon?.noun_problem(noun)
+        let lx = self.lexicon?;
+        // "drone + missile": things counted together, each a noun of its own.
+        if noun.contains('+') {
+            let parts: Vec<&str> = noun.split('+').map(str::trim).collect();
+            if parts.iter().any(|p| p.is_empty()) {
+                return Some((
+                    format!("`{noun}` leaves out a noun around `+`"),
+                    "write the nouns counted together as `drone + missile`".to_owned(),
+                ));
+            }
+            return parts.iter().find_map(|p| lx.noun_problem(p));
+        }
+        lx.noun_problem(noun)
     }
 
     /// Why `actor` can never match, and the fix; `None` when it can.
@@ -1573,6 +1621,42 @@ mod tests {
             .collect();
         // "457 interpellations" counts arrests without a verb; the wounded do not.
         assert_eq!(matched, ["457", "12"]);
+    }
+
+    #[test]
+    fn nouns_counted_together_are_written_with_a_plus() {
+        let Ok(lx) = recoupe_extractor::Lexicon::french() else {
+            panic!("lexicon")
+        };
+        // "drone" is French as well as English; "drone + missile" names two nouns.
+        let good = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"event\"\nmatch = { nouns = [\"drone\", \"drone + missile\"] }\n";
+        assert!(load(&[("t.toml".into(), good.into())], &Vocabulary::of(&lx)).is_ok());
+        let bad = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"event\"\nmatch = { nouns = [\"drone + \", \"drone + missiles\"] }\n";
+        let errors = load(&[("t.toml".into(), bad.into())], &Vocabulary::of(&lx)).unwrap_err();
+        let shown: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            shown,
+            [
+                "`drone + ` leaves out a noun around `+`",
+                "noun `missiles` is never on a claim: claims write it `missile`"
+            ]
+        );
+        // One thing is accepted when the list names it; things counted together when an entry
+        // names them all, or the list names each.
+        let w = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert!(nouns_accept(&w(&["drone"]), "drone", &[]));
+        assert!(!nouns_accept(&w(&["drone"]), "drone", &w(&["missile"])));
+        assert!(nouns_accept(
+            &w(&["drone + missile"]),
+            "missile",
+            &w(&["drone"])
+        ));
+        assert!(!nouns_accept(&w(&["drone + missile"]), "drone", &[]));
+        assert!(nouns_accept(
+            &w(&["policier", "gendarme"]),
+            "policier",
+            &w(&["gendarme"])
+        ));
     }
 
     #[test]

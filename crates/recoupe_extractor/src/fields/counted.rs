@@ -175,6 +175,10 @@ pub(crate) fn state(
     noun: usize,
     until: usize,
 ) -> Option<(String, Span)> {
+    // "16 drones ont été abattus": shot down, not dead.
+    if lx.things.contains(&lx.lemma(&tokens[noun].lower)) {
+        return None;
+    }
     let mut k = noun + 1;
     while k < until.min(noun + 10) {
         let t = &tokens[k];
@@ -197,6 +201,58 @@ pub(crate) fn state(
         k += 1;
     }
     None
+}
+
+/// The nouns coordinated with the counted noun at `k`, as token indices: "21 missiles et
+/// drones", "18 drones, missiles de croisière et missiles balistiques". A noun after "et" or a
+/// comma, with no determiner or number before it, is counted together with the first, when the
+/// list ends with "et" (a comma alone is an apposition: "820 morts, alors que…"); a "de"
+/// complement of a noun ("missiles de croisière") is passed over. Stops at anything else.
+pub(crate) fn coordinated_nouns(
+    lx: &Lexicon,
+    tokens: &[Token],
+    k: usize,
+    until: usize,
+) -> Vec<usize> {
+    let is_noun = |t: &Token| {
+        t.kind == TokenKind::Word
+            && !t.upper
+            && t.lower.chars().count() > 2
+            && !lx.function_words.contains(&t.lower)
+            && !lx.cardinals.contains(&t.lower)
+            && !lx.months.contains_key(&t.lower)
+            && !lx.weekdays.contains_key(&t.lower)
+            && !lx.grammar.auxiliaries.is(t)
+            && !lx.grammar.is_determiner(t)
+            && !lx.indefinite.contains(&t.lower)
+            && !lx.vague_determiners.contains(&t.lower)
+            && !lx.grammar.is_participle(&t.lower)
+            && !lx.grammar.is_adverb(&t.lower)
+    };
+    let mut out = Vec::new();
+    // How many items of `out` a closing "et" has confirmed.
+    let mut closed = 0;
+    let mut at = k;
+    loop {
+        let mut j = at + 1;
+        // "missiles de croisière": a complement of the noun.
+        while j + 1 < until && lx.grammar.de.is(&tokens[j]) && is_noun(&tokens[j + 1]) {
+            j += 2;
+        }
+        if j + 1 >= until || !(lx.grammar.and.is(&tokens[j]) || tokens[j].is(",")) {
+            break;
+        }
+        if !is_noun(&tokens[j + 1]) {
+            break;
+        }
+        out.push(j + 1);
+        if lx.grammar.and.is(&tokens[j]) {
+            closed = out.len();
+        }
+        at = j + 1;
+    }
+    out.truncate(closed);
+    out
 }
 
 /// Where the noun phrase starting after `from` ends: punctuation, a verb, the next number.

@@ -136,6 +136,7 @@ struct NounsFile {
     times: TimesTable,
     verb_nouns: BTreeMap<String, String>,
     states: BTreeMap<String, String>,
+    things: Vec<String>,
     time_units: Vec<String>,
     change_markers: Vec<String>,
     adjectives_before: Vec<String>,
@@ -297,6 +298,8 @@ pub struct Lexicon {
     pub(crate) times: HashSet<String>,
     pub(crate) verb_nouns: HashMap<String, String>,
     pub(crate) states: HashMap<String, String>,
+    /// Nouns of things, not people: states do not apply to them.
+    pub(crate) things: HashSet<String>,
     pub(crate) time_units: HashSet<String>,
     pub(crate) change_markers: Vec<Vec<String>>,
     pub(crate) adjectives_before: HashSet<String>,
@@ -594,6 +597,7 @@ impl Lexicon {
             times: set(nouns.times.words),
             verb_nouns: nouns.verb_nouns.into_iter().collect(),
             states: nouns.states.into_iter().collect(),
+            things: set(nouns.things),
             time_units: set(nouns.time_units),
             change_markers: nouns.change_markers.iter().map(|w| words_of(w)).collect(),
             adjectives_before: set(nouns.adjectives_before),
@@ -820,7 +824,8 @@ impl Lexicon {
     /// another kind (a place, a unit, a grammatical word), not an English noun.
     pub fn noun_problem(&self, noun: &str) -> Option<(String, String)> {
         let lower = noun.trim().to_lowercase();
-        if let Some(fr) = self.english_nouns.get(&lower) {
+        // "drone" is English and French alike: only a word French writes otherwise is wrong.
+        if let Some(fr) = self.english_nouns.get(&lower).filter(|fr| **fr != lower) {
             return Some((
                 format!("unknown noun `{noun}`: claims carry the French noun of the text"),
                 format!("did you mean `{fr}`?"),
