@@ -1,7 +1,10 @@
 //! `recoupe_checker` owns judgement: rule files loaded and validated into [`Metric`]s
 //! ([`rules`]), claims matched to metrics, and the consistency models ([`models`]: one file
-//! each) that turn a metric's claims into [`Finding`]s and a [`Verdict`]. Every claim no rule
-//! matched is listed in [`Outcome::unmatched`].
+//! each) that turn a metric's claims into [`Finding`]s and a [`Verdict`]. A metric may name the
+//! one event it tracks (`event =`) and split its claims by kind of source (`series =
+//! "source"`, the gaps between sources being disagreements, not contradictions); articles whose
+//! own present contradicts their header date are [`DateProblem`]s. Every claim no rule matched
+//! is listed in [`Outcome::unmatched`].
 //!
 //! It reads no files: rule texts come in as strings, claims as values.
 
