@@ -7,7 +7,7 @@
 //! skipped), its day (the header, narrowed by the full dates its text writes), the country it
 //! is about (the one its places lie in most), whether it reports a toll, its source.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use chrono::Datelike;
 use recoupe_parser::{Article, DayInterval, Diagnostic, PartialDate, Span};
@@ -55,6 +55,10 @@ struct SentenceData {
     place_names: Vec<(usize, usize, PlaceId)>,
     paragraph: usize,
     sentence: Span,
+    /// Cut from a longer run of text at the parser's bound.
+    cut: bool,
+    /// The sentence as written, shared by its claims.
+    quote: std::sync::Arc<str>,
 }
 
 /// What `article`'s text says of its own present, against its header: a dateline, a
@@ -158,13 +162,17 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
     }
     let header = article.date.map(|d| d.interval());
     let mut data: Vec<SentenceData> = Vec::new();
+    // Sentences in another language, by language: how many, and the first.
+    let mut skipped: Vec<(&'static str, usize, Span)> = Vec::new();
     for s in &article.sentences {
         let text = article.norm_slice(s.norm_span);
-        if let Some(lang) = foreign(lx, text, 6) {
-            diagnostics.push(Diagnostic::warning(
-                Some(s.span),
-                format!("a sentence in {} was skipped", lang.name),
-            ));
+        // A piece cut from a run-on text is no sentence to tell the language of: the article's
+        // language holds for it.
+        if let Some(lang) = foreign(lx, text, 6).filter(|_| !s.cut) {
+            match skipped.iter_mut().find(|(name, _, _)| *name == lang.name) {
+                Some(entry) => entry.1 += 1,
+                None => skipped.push((lang.name, 1, s.span)),
+            }
             continue;
         }
         let tokens = tokenize(text, s.norm_span.start);
@@ -178,7 +186,19 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
             place_names,
             paragraph: s.paragraph,
             sentence: s.span,
+            cut: s.cut,
+            quote: std::sync::Arc::from(article.slice(s.span)),
         });
+    }
+    for (name, n, first) in skipped {
+        diagnostics.push(Diagnostic::warning(
+            Some(first),
+            if n == 1 {
+                format!("a sentence in {name} was skipped")
+            } else {
+                format!("{n} sentences in {name} were skipped (the first here)")
+            },
+        ));
     }
     // The article's day: its header; within a header's month, the day its dateline or
     // publication line gives ("LONDRES, 7 mars (Reuters)", "Publié le 13/03/2023"), else the
@@ -1181,6 +1201,7 @@ impl SentenceContext<'_> {
         let qualifier_found = qualifier_before(lx, tokens, m);
         let mut explanation = Explanation {
             article_date: self.ac.narrowed_by,
+            sentence_cut: self.sd.cut,
             ..Explanation::default()
         };
         // Parts after "dont" or in parentheses keep their own qualifier: "au moins 406
@@ -1671,7 +1692,7 @@ impl SentenceContext<'_> {
             source_kind,
             previous: previous.is_some(),
             sentence: self.sd.sentence,
-            quote: article.slice(self.sd.sentence).to_owned(),
+            quote: self.sd.quote.clone(),
             explanation,
         };
         ClaimRead {

@@ -10,7 +10,7 @@
 //! attacks) and a "ni" of a negated verb ("n'a causé ni blessures ni dommages" counts no
 //! wounded).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::Lexicon;
 use crate::fields::counted::noun_index;

@@ -91,6 +91,9 @@ pub struct Sentence {
     pub norm_span: Span,
     /// Index into [`Article::paragraphs`].
     pub paragraph: usize,
+    /// Whether it was cut from a longer run of text without a full stop, at
+    /// [`crate::MAX_SENTENCE_BYTES`].
+    pub cut: bool,
 }
 
 /// A parsed article. Built by [`crate::parse_seed`] or [`crate::parse_jsonl`]; never fails.

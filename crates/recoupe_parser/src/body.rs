@@ -69,12 +69,13 @@ pub(crate) fn build(header: Header, text: String, encoding: SourceEncoding) -> A
         }
         for segment in segments {
             let seg_text = segment.slice(&norm.text);
-            for (s, e) in sentences::split(seg_text) {
+            for (s, e, cut) in sentences::split(seg_text) {
                 let norm_span = Span::new(segment.start + s, segment.start + e);
                 sentences_out.push(Sentence {
                     span: norm.to_original(norm_span),
                     norm_span,
                     paragraph: index,
+                    cut,
                 });
             }
         }

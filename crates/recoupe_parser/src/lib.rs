@@ -28,4 +28,5 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use jsonl::{parse_jsonl, parse_text};
 pub use normalize::NormText;
 pub use seed::parse_seed;
+pub use sentences::MAX_SENTENCE_BYTES;
 pub use span::{Span, line_col};

@@ -156,6 +156,13 @@ pub fn render(
                     words(p)
                 )?;
             }
+            if e.sentence_cut {
+                writeln!(
+                    w,
+                    "    sentence:  cut: the text runs on for more than {} bytes without a full stop, so it is read in pieces",
+                    recoupe_parser::MAX_SENTENCE_BYTES
+                )?;
+            }
             let kind = c.source_kind.map_or(String::new(), |k| format!(" [{k}]"));
             writeln!(
                 w,

@@ -5,7 +5,7 @@ use recoupe_extractor::Claim;
 /// The claim's sentence, cut to about `width` characters around its number, with "…"
 /// where it was cut and the number kept.
 pub fn excerpt(claim: &Claim, width: usize) -> String {
-    let sentence = claim.quote.as_str();
+    let sentence = &*claim.quote;
     let at = claim
         .number
         .start

@@ -312,7 +312,7 @@ fn finding(f: &Finding, claims: &[Claim]) -> WireFinding {
                 written: c.written.clone(),
                 start: c.number.start,
                 end: c.number.end,
-                quote: c.quote.clone(),
+                quote: c.quote.to_string(),
             })
             .collect(),
     }

@@ -1,7 +1,7 @@
 //! The gazetteer: every place a figure can cover, the forms texts write it in, and where it
 //! lies (a city in its country, a province in its region). Loaded from `places.toml`.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
@@ -219,7 +219,7 @@ impl Gazetteer {
                 at = places[p].parent;
             }
         }
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::default();
         forms.retain(|(f, p)| seen.insert((f.to_lowercase(), p.place)));
         Ok(Gazetteer {
             places,

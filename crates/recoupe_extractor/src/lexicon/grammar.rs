@@ -1,7 +1,9 @@
 //! The grammatical words of a language (`grammar.toml`): articles, "de", coordination,
 //! relatives, the words that mark the extractor's constructions.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 

@@ -5,7 +5,9 @@
 //! word is editing a TOML file; adding a language is adding a folder with the same files.
 //! The phrase matcher (`phrases.rs`) looks multi-word entries up at a token.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 use chrono::Weekday;
@@ -483,7 +485,7 @@ impl Lexicon {
             unit_before.extend(u.before.into_iter().map(|f| (f, unit)));
         }
         let actors: ActorsFile = load(actors.0, actors.1)?;
-        let mut actor_homes = HashMap::new();
+        let mut actor_homes = HashMap::default();
         for a in &actors.actor {
             if let Some(home) = &a.home {
                 let id = gazetteer.find(home).ok_or_else(|| LexiconError {
@@ -508,7 +510,7 @@ impl Lexicon {
                     ),
                 })
         };
-        let mut source_kinds = HashMap::new();
+        let mut source_kinds = HashMap::default();
         for s in &sources.source {
             if let Some(k) = &s.kind {
                 source_kinds.insert(
@@ -547,7 +549,7 @@ impl Lexicon {
                 message: "expected 12 `months`, 12 `months_plain` and 7 `weekdays`".into(),
             });
         }
-        let mut months = HashMap::new();
+        let mut months = HashMap::default();
         for (i, (m, p)) in time.months.iter().zip(&time.months_plain).enumerate() {
             months.insert(m.to_lowercase(), i as u32 + 1);
             months.insert(p.to_lowercase(), i as u32 + 1);

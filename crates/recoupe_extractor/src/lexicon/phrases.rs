@@ -1,7 +1,7 @@
 //! The phrase matcher: multi-word lexicon entries ("au moins", "mer Rouge", "jusqu'à
 //! présent") looked up at a token, longest first, indexed by their first word.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::tokens::Token;
 
@@ -45,7 +45,7 @@ pub(crate) struct Phrases<T> {
 
 impl<T> Phrases<T> {
     pub(super) fn new(all: Vec<Phrase<T>>) -> Self {
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, p) in all.iter().enumerate() {
             if let Some(first) = p.words.first() {
                 by_first.entry(first.clone()).or_default().push(i);

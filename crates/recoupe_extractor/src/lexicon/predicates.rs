@@ -1,7 +1,9 @@
 //! The predicate lexicon: what the text says happened to the counted thing (`predicates.toml`),
 //! with the classes rules match, and the verbs that are not predicates (reporting, light).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
@@ -77,7 +79,7 @@ pub(crate) struct PredicateLexicon {
 
 impl PredicateLexicon {
     pub(super) fn load(file: PredicatesFile) -> Result<Self, LexiconError> {
-        let mut classes = HashMap::new();
+        let mut classes = HashMap::default();
         let mut verbs: Vec<(String, VerbKind)> = Vec::new();
         for (name, lemmas) in file.classes {
             let class = PredicateClass::from_name(&name).ok_or_else(|| LexiconError {
@@ -104,7 +106,7 @@ impl PredicateLexicon {
         verbs.extend(file.carriers.into_iter().map(|w| (w, VerbKind::Carrier)));
         verbs.extend(file.reporting.into_iter().map(|w| (w, VerbKind::Reporting)));
         verbs.extend(file.light.into_iter().map(|w| (w, VerbKind::Light)));
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         verbs.retain(|(w, _)| seen.insert(words_of(w)));
         Ok(PredicateLexicon {
             classes,
