@@ -47,7 +47,11 @@ fn seeds_report(format: &str) -> (u8, String, String) {
 fn seeds_report_text() {
     let (code, out, err) = seeds_report("text");
     assert_eq!(code, 0, "{err}");
-    assert_eq!(err, "");
+    // Nothing on stderr but the run's last line.
+    assert_eq!(
+        err,
+        "recoupe: 5 files read, 0 skipped, 5 articles, 29 claims, 6 rules loaded, 0 rejected\n"
+    );
     insta::assert_snapshot!("seeds_report_text", out);
 }
 
@@ -350,4 +354,91 @@ fn html_reports_are_one_self_contained_page() {
     );
     assert_eq!(out.matches("<svg").count(), 6, "one chart per metric");
     insta::assert_snapshot!("seeds_report_html", out);
+}
+
+/// The hostile files a fixture cannot hold (links, a loop, names that are not UTF-8, a long
+/// run-on text, files a `.gitignore` excludes), with the committed hostile fixture, in a
+/// scratch folder: each file read once, the loop reported once, hidden and ignored files left
+/// out unless `--no-ignore`, no control character in any output, `--strict` failing on a
+/// skipped file.
+#[cfg(unix)]
+#[test]
+fn hostile_files_generated() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("recoupe-hostile-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(articles.join("sub")).unwrap();
+    for e in std::fs::read_dir(root().join("tests/fixtures/hostile/articles")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), articles.join(e.file_name())).unwrap();
+    }
+    // A loop, and a second path to a file already read.
+    std::os::unix::fs::symlink(&articles, articles.join("sub/loop")).unwrap();
+    std::os::unix::fs::symlink(articles.join("utf16.txt"), articles.join("sub/again.txt")).unwrap();
+    // A name that is not UTF-8; a hidden file; a file .gitignore excludes (ripgrep reads
+    // .gitignore inside a git repository, .ignore everywhere).
+    let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(
+        articles.join(odd),
+        " date 2024-01-15 Le port\n\nLe bilan est de 15 morts.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        articles.join(".hidden.txt"),
+        " date 2024-01-15 T\n\n99 morts.\n",
+    )
+    .unwrap();
+    std::fs::write(articles.join(".ignore"), "ignored.txt\n").unwrap();
+    std::fs::write(
+        articles.join("ignored.txt"),
+        " date 2024-01-15 T\n\n98 morts.\n",
+    )
+    .unwrap();
+    // 20 000 figures in one line without a full stop.
+    let long = format!(
+        " date 2024-01-15 T\n\n{}\n",
+        vec!["12 attaques"; 20_000].join(", ")
+    );
+    std::fs::write(articles.join("sub/long.txt"), long).unwrap();
+
+    let rules = path(&root().join("tests/fixtures/hostile/rules"));
+    let a = path(&articles);
+    let (code, out, err) = recoupe(&["report", &a, "--rules", &rules, "--color", "never"]);
+    assert_eq!(code, 2, "the bad JSON Lines line is an input error: {err}");
+    assert_eq!(err.matches("symbolic link loop").count(), 1, "{err}");
+    assert!(
+        out.contains("caf\u{fffd}"),
+        "a non-UTF-8 name is shown lossily: {out}"
+    );
+    let last = err.lines().last().unwrap();
+    assert_eq!(
+        last,
+        "recoupe: 9 files read, 3 skipped (1 binary, 1 empty, 1 whitespace only), 10 articles, 20011 claims, 1 rule loaded, 0 rejected",
+        "each file once (utf16.txt not twice), hidden and ignored files left out"
+    );
+    assert!(!out.contains("99 morts") && !out.contains("98 morts"));
+    for format in ["text", "md", "html", "json", "github"] {
+        let (_, out, _) = recoupe(&["report", &a, "--rules", &rules, "--format", format]);
+        assert!(
+            !out.chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\t')),
+            "{format}: a control character reached the output"
+        );
+    }
+    // --no-ignore reads hidden and ignored files too; --strict fails on a skipped file.
+    let (_, _, err) = recoupe(&["claims", &a, "--no-ignore"]);
+    assert!(
+        err.lines()
+            .last()
+            .unwrap()
+            .starts_with("recoupe: 11 files read"),
+        "{err}"
+    );
+    let binary = path(&articles.join("binary.txt"));
+    let (code, _, err) = recoupe(&["claims", &binary]);
+    assert_eq!(code, 0, "a skipped file is a warning: {err}");
+    let (code, _, _) = recoupe(&["claims", &binary, "--strict"]);
+    assert_eq!(code, 2, "--strict fails on a skipped file");
+    let _ = std::fs::remove_dir_all(&dir);
 }

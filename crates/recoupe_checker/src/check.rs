@@ -260,7 +260,18 @@ fn judge(
                             let first = d.first.max(event.days.first);
                             p.when = Some(DayInterval::new(first, d.last.max(first)));
                         }
-                        None => {}
+                        // No date of its own and none from its article (a missing or
+                        // malformed date line): it cannot be placed in time.
+                        None => {
+                            findings.push(set_aside(
+                                FindingKind::Uncheckable,
+                                format!(
+                                    "{} is undated (its article has no date): it cannot be placed in time",
+                                    p.describe(claims)
+                                ),
+                            ));
+                            continue;
+                        }
                     }
                 }
                 _ => {

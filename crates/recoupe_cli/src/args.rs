@@ -14,6 +14,17 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// How a corpus is read.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct InputArgs {
+    /// Read hidden files and files that `.gitignore`, `.ignore` or `.rgignore` exclude.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Exit with status 2 when any file is skipped (binary, empty, unreadable), not only warn.
+    #[arg(long)]
+    pub strict: bool,
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -32,6 +43,9 @@ pub enum Command {
         /// When to use colours in text output.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
+        /// How the corpus is read.
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// List the claims read from a corpus.
     Claims {
@@ -43,6 +57,9 @@ pub enum Command {
         /// Show which words gave each claim's qualifier, noun, places, time and source.
         #[arg(long)]
         explain: bool,
+        /// How the corpus is read.
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Read text on standard input and print every number found, as JSON (`text`, `start`,
     /// `end`, `value`), one object a line.

@@ -31,16 +31,91 @@ pub struct Corpus {
     pub problems: Vec<InputProblem>,
     /// Files with at least one error.
     pub bad_files: usize,
+    /// Files read as articles.
+    pub files_read: usize,
+    /// Files skipped, by reason ("binary", "empty", "whitespace only", "unreadable").
+    pub skipped: std::collections::BTreeMap<&'static str, usize>,
 }
 
-/// The article files under `paths`: files as given, folders searched recursively for `.txt`
-/// and `.jsonl`, sorted.
-pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputProblem>) {
+impl Corpus {
+    /// How many files were skipped, for any reason.
+    pub fn skipped_files(&self) -> usize {
+        self.skipped.values().sum()
+    }
+
+    /// "12 files read, 2 skipped (1 binary, 1 empty), 12 articles, 340 claims": the part of a
+    /// run's last line about its input.
+    pub fn summary(&self) -> String {
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let skipped = if self.skipped.is_empty() {
+            "0 skipped".to_owned()
+        } else {
+            let reasons: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(why, n)| format!("{n} {why}"))
+                .collect();
+            format!("{} skipped ({})", self.skipped_files(), reasons.join(", "))
+        };
+        format!(
+            "{} file{} read, {skipped}, {} article{}, {} claim{}",
+            self.files_read,
+            s(self.files_read),
+            self.articles,
+            s(self.articles),
+            self.claims.len(),
+            s(self.claims.len())
+        )
+    }
+}
+
+/// The article files under `paths`: files as given (whatever their name), folders searched
+/// recursively for `.txt` and `.jsonl` as ripgrep searches them: hidden files and what
+/// `.gitignore`, `.ignore` and `.rgignore` exclude are left out unless `no_ignore`; symbolic
+/// links are followed, a loop is reported once and not entered; a file reached by two paths is
+/// read once. Sorted; non-UTF-8 names are shown lossily.
+pub fn collect(paths: &[PathBuf], no_ignore: bool) -> (Vec<PathBuf>, Vec<InputProblem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let mut loops = std::collections::BTreeSet::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut files, &mut problems);
+            let walker = ignore::WalkBuilder::new(p)
+                .standard_filters(!no_ignore)
+                .follow_links(true)
+                .sort_by_file_path(|a, b| a.cmp(b))
+                .build();
+            for entry in walker {
+                match entry {
+                    Ok(e) => {
+                        let path = e.path();
+                        if e.file_type().is_some_and(|t| t.is_file())
+                            && matches!(
+                                path.extension().and_then(|x| x.to_str()),
+                                Some("txt" | "jsonl")
+                            )
+                        {
+                            files.push(path.to_path_buf());
+                        }
+                    }
+                    Err(e) => {
+                        let message = walk_error(&e);
+                        if message.contains("symbolic link loop") {
+                            if loops.insert(message.clone()) {
+                                problems.push(InputProblem {
+                                    severity: Severity::Warning,
+                                    message,
+                                });
+                            }
+                        } else {
+                            problems.push(InputProblem {
+                                severity: Severity::Error,
+                                message,
+                            });
+                        }
+                    }
+                }
+            }
         } else if p.is_file() {
             files.push(p.clone());
         } else {
@@ -50,32 +125,34 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputProblem>) {
             });
         }
     }
+    // One file reached by two paths (a link to it, a folder given twice) is read once, under
+    // its first path in order.
     files.sort();
-    files.dedup();
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     (files, problems)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<InputProblem>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(InputProblem {
-                severity: Severity::Error,
-                message: format!("{}: cannot read folder: {e}", dir.display()),
-            });
-            return;
+/// A walking error as a message: "path: why".
+fn walk_error(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { path, err } => match err.as_ref() {
+            ignore::Error::Loop { ancestor, child } => format!(
+                "{}: symbolic link loop (back to {}): not followed",
+                child.display(),
+                ancestor.display()
+            ),
+            other => format!("{}: {}", path.display(), walk_error(other)),
+        },
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(err)
         }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, files, problems);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("txt" | "jsonl")
-        ) {
-            files.push(path);
-        }
+        ignore::Error::Loop { ancestor, child } => format!(
+            "{}: symbolic link loop (back to {}): not followed",
+            child.display(),
+            ancestor.display()
+        ),
+        other => other.to_string(),
     }
 }
 
@@ -87,6 +164,8 @@ struct FileResult {
     days: Vec<(String, chrono::NaiveDate)>,
     problems: Vec<InputProblem>,
     bad: bool,
+    /// Why the file was not read, when it was not.
+    skipped: Option<&'static str>,
 }
 
 fn located(path: &Path, text: &str, d: &Diagnostic) -> InputProblem {
@@ -117,9 +196,24 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
                     message: format!("{}: cannot read: {e}", path.display()),
                 }],
                 bad: true,
+                skipped: Some("unreadable"),
             };
         }
     };
+    if let Some(why) = recoupe_parser::sniff(&bytes) {
+        return FileResult {
+            articles: Vec::new(),
+            dates: Vec::new(),
+            claims: Vec::new(),
+            days: Vec::new(),
+            problems: vec![InputProblem {
+                severity: Severity::Warning,
+                message: format!("{}: skipped: {}", path.display(), why.reason()),
+            }],
+            bad: false,
+            skipped: Some(why.reason()),
+        };
+    }
     let (articles, diagnostics, text) = if path.extension().is_some_and(|e| e == "jsonl") {
         let (articles, d) = parse_jsonl(&bytes);
         (articles, d, String::from_utf8_lossy(&bytes).into_owned())
@@ -176,6 +270,7 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
         claims,
         problems,
         bad,
+        skipped: None,
     }
 }
 
@@ -193,6 +288,10 @@ pub fn read(files: &[PathBuf], extractor: &Extractor) -> Corpus {
         corpus.claims.extend(r.claims);
         corpus.problems.extend(r.problems);
         corpus.bad_files += usize::from(r.bad);
+        match r.skipped {
+            Some(why) => *corpus.skipped.entry(why).or_default() += 1,
+            None => corpus.files_read += 1,
+        }
     }
     corpus.claims.sort_by(|a, b| a.id.cmp(&b.id));
     // Weekdays of month-dated articles, fixed by the days the corpus dates its figures on.

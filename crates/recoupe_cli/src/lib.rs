@@ -125,12 +125,14 @@ where
             rules,
             format,
             color,
+            input,
         } => {
             let config = ReportConfig {
                 paths: default_paths(paths),
                 rules: rules.unwrap_or_else(|| PathBuf::from("rules")),
                 format,
                 color,
+                input,
             };
             commands::report::run(&config, &extractor, out, err)
         }
@@ -138,11 +140,13 @@ where
             paths,
             format,
             explain,
+            input,
         } => {
             let config = ClaimsConfig {
                 paths: default_paths(paths),
                 format,
                 explain,
+                input,
             };
             commands::claims::run(&config, &extractor, out, err)
         }

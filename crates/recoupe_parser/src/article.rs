@@ -21,6 +21,10 @@ pub enum SourceEncoding {
     Utf8,
     /// Not valid UTF-8, decoded as Windows-1252; spans are into the decoded text.
     Windows1252,
+    /// UTF-16, little-endian, by its byte-order mark; spans are into the decoded text.
+    Utf16Le,
+    /// UTF-16, big-endian, by its byte-order mark; spans are into the decoded text.
+    Utf16Be,
 }
 
 /// What a paragraph is.

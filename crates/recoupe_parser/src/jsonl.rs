@@ -9,8 +9,7 @@ use crate::{Article, ArticleId, Diagnostic, PartialDate, SourceEncoding, Span, d
 /// each bad line gives an error located at that line of the file, and the other lines are
 /// still read.
 pub fn parse_jsonl(bytes: &[u8]) -> (Vec<Article>, Vec<Diagnostic>) {
-    let (text, _, note) = decode::decode(bytes);
-    let mut diagnostics: Vec<Diagnostic> = note.into_iter().collect();
+    let (text, _, mut diagnostics) = decode::decode(bytes);
     let mut articles = Vec::new();
     let mut offset = 0;
     for (index, line) in text.split_inclusive('\n').enumerate() {
@@ -56,7 +55,8 @@ fn read_record(line: &str, number: usize) -> Result<(Article, Vec<String>), Stri
             ));
         }
     }
-    let id = field("id")?.ok_or_else(|| format!("line {number}: missing `id`"))?;
+    let mut id = field("id")?.ok_or_else(|| format!("line {number}: missing `id`"))?;
+    decode::neutralize(&mut id);
     let text = field("text")?.ok_or_else(|| format!("line {number}: missing `text`"))?;
     let mut problems = Vec::new();
     let date = match field("date")? {
@@ -86,7 +86,9 @@ fn read_record(line: &str, number: usize) -> Result<(Article, Vec<String>), Stri
 /// let a = parse_text(ArticleId("a".into()), PartialDate::parse("2023-11").ok(), "Une phrase. Deux.".into());
 /// assert_eq!(a.sentences.len(), 2);
 /// ```
-pub fn parse_text(id: ArticleId, date: Option<PartialDate>, text: String) -> Article {
+pub fn parse_text(id: ArticleId, date: Option<PartialDate>, mut text: String) -> Article {
+    // JSON escapes ("\u001b") reach the text only once the record is read.
+    decode::neutralize(&mut text);
     let header = Header {
         id,
         date,

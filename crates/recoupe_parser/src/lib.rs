@@ -12,6 +12,7 @@ mod body;
 mod boilerplate;
 mod date;
 mod decode;
+pub use decode::{Unreadable, neutralize, sniff};
 mod diagnostic;
 mod jsonl;
 mod normalize;

@@ -14,8 +14,7 @@ use crate::{Article, ArticleId, Diagnostic, PartialDate, Span, decode};
 /// assert_eq!(article.sentences.len(), 2);
 /// ```
 pub fn parse_seed(id: ArticleId, bytes: &[u8]) -> (Article, Vec<Diagnostic>) {
-    let (text, encoding, note) = decode::decode(bytes);
-    let mut diagnostics: Vec<Diagnostic> = note.into_iter().collect();
+    let (text, encoding, mut diagnostics) = decode::decode(bytes);
     let first_end = text.find('\n').unwrap_or(text.len());
     let first = text.get(..first_end).unwrap_or("");
     let (date, lede, body_start) = match read_date_line(first) {
@@ -41,10 +40,10 @@ fn read_date_line(line: &str) -> Result<(PartialDate, Span), Diagnostic> {
     let rest = line.get(lead..).unwrap_or("");
     let Some(after_kw) = rest.strip_prefix("date ") else {
         let shown: String = line.chars().take(40).collect();
-        return Err(Diagnostic::error(
+        return Err(Diagnostic::warning(
             Some(Span::new(0, line.len())),
             format!(
-                "the first line should be ` date YYYY-MM <lede>` (or YYYY-MM-DD), found `{shown}`"
+                "the first line should be ` date YYYY-MM <lede>` (or YYYY-MM-DD), found `{shown}`: its claims are read undated"
             ),
         ));
     };
@@ -56,8 +55,12 @@ fn read_date_line(line: &str) -> Result<(PartialDate, Span), Diagnostic> {
         .next()
         .unwrap_or("");
     let date_span = Span::new(date_start, date_start + date_text.len());
-    let date = PartialDate::parse(date_text)
-        .map_err(|why| Diagnostic::error(Some(date_span), format!("invalid date: {why}")))?;
+    let date = PartialDate::parse(date_text).map_err(|why| {
+        Diagnostic::warning(
+            Some(date_span),
+            format!("invalid date: {why}: its claims are read undated"),
+        )
+    })?;
     let lede_raw = line.get(date_span.end..).unwrap_or("");
     let lede_start = date_span.end + (lede_raw.len() - lede_raw.trim_start().len());
     let lede_end = date_span.end + lede_raw.trim_end().len();

@@ -12,10 +12,10 @@ use crate::excerpt::excerpt;
 ///
 /// # Errors
 /// Errors of the writer.
-pub fn render(
+pub fn render<'t>(
     claims: &[Claim],
     explain: bool,
-    text_of: &dyn Fn(&Claim) -> Option<String>,
+    text_of: &dyn Fn(&Claim) -> Option<&'t str>,
     w: &mut dyn Write,
 ) -> io::Result<()> {
     writeln!(
@@ -45,7 +45,7 @@ pub fn render(
         )?;
         if explain {
             let text = text_of(c).unwrap_or_default();
-            let words = |s: Span| format!("«{}»", s.slice(&text));
+            let words = |s: Span| format!("«{}»", s.slice(text));
             let e = &c.explanation;
             let list = |spans: &[Span]| {
                 if spans.is_empty() {

@@ -8,9 +8,35 @@ use recoupe_checker::{FindingKind, PointOrigin, Verdict};
 use crate::excerpt::excerpt;
 use crate::{Report, summary};
 
-/// A cell of a Markdown table: pipes escaped, lines joined.
+/// Text from an article or a rule, as Markdown prose: what Markdown or HTML would read as
+/// markup (`<b>`, `*`, `[`, `|`…) is escaped, lines are joined, so that a quote shows as
+/// written and never as a link, a heading or a tag.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A cell of a Markdown table: as [`md`].
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    md(text)
+}
+
+/// A code span: backticks inside it would close it.
+fn code(text: &str) -> String {
+    format!("`{}`", text.replace('`', "'").replace(['\n', '\r'], " "))
 }
 
 fn verdict(v: Verdict) -> &'static str {
@@ -46,7 +72,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "## Date problems")?;
         writeln!(w)?;
         for d in &report.outcome.date_problems {
-            writeln!(w, "- {}", d.message)?;
+            writeln!(w, "- {}", md(&d.message))?;
         }
     }
     for m in &report.outcome.metrics {
@@ -54,7 +80,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
             continue;
         };
         writeln!(w)?;
-        writeln!(w, "## `{}`: {}", rule.id, rule.title)?;
+        writeln!(w, "## {}: {}", code(&rule.id.0), md(&rule.title))?;
         writeln!(w)?;
         writeln!(
             w,
@@ -73,19 +99,22 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
             writeln!(w, "| --- | --- | --- | --- | --- | --- |")?;
             for p in &m.points {
                 let first = p.claims.first().and_then(|&i| report.claims.get(i));
+                // Already Markdown: the label escaped, the part's id a code span.
                 let label = match &p.origin {
-                    PointOrigin::Claim => p.label.clone(),
-                    PointOrigin::Sum => format!("{} (sum of parts)", p.label),
-                    PointOrigin::PartBound(part) => format!("{} (part `{part}`)", p.label),
+                    PointOrigin::Claim => cell(&p.label),
+                    PointOrigin::Sum => format!("{} (sum of parts)", cell(&p.label)),
+                    PointOrigin::PartBound(part) => {
+                        format!("{} (part {})", cell(&p.label), code(&part.0))
+                    }
                 };
                 writeln!(
                     w,
                     "| {} | {} | {} | {} | {} | «{}» |",
                     p.as_of.map_or("undated".to_owned(), |d| d.to_string()),
-                    cell(&label),
+                    label,
                     p.interval,
                     cell(first.and_then(|c| c.source.as_deref()).unwrap_or("-")),
-                    first.map_or(String::new(), |c| format!("`{}`", c.id.article)),
+                    first.map_or(String::new(), |c| code(&c.id.article.0)),
                     cell(&first.map_or(String::new(), |c| excerpt(c, 120)))
                 )?;
             }
@@ -98,7 +127,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                 } else {
                     f.kind.name()
                 };
-                writeln!(w, "- {kind}: {}", f.message)?;
+                writeln!(w, "- {kind}: {}", md(&f.message))?;
             }
         }
     }
@@ -119,17 +148,17 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
         {
             writeln!(
                 w,
-                "| {} | {} | {} | {} | {} | `{}` | «{}» |",
+                "| {} | {} | {} | {} | {} | {} | «{}» |",
                 c.as_of.map_or("undated".to_owned(), |d| d.to_string()),
                 cell(&c.written),
-                c.noun.as_deref().unwrap_or("-"),
+                cell(c.noun.as_deref().unwrap_or("-")),
                 c.kind.name(),
                 if c.places.is_empty() {
                     "-".to_owned()
                 } else {
-                    c.places.join(", ")
+                    cell(&c.places.join(", "))
                 },
-                c.id,
+                code(&c.id.to_string()),
                 cell(&excerpt(c, 120))
             )?;
         }

@@ -784,6 +784,9 @@ impl<'a> Vocabulary<'a> {
     }
 }
 
+/// The most a `words` or `not_words` pattern may compile to, in bytes.
+pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
+
 /// Default tolerance when a metric names none.
 pub const DEFAULT_TOLERANCE: Tolerance = Tolerance::Relative(0.10);
 /// Default slack between a claim's window start and `since`, in days.
@@ -1173,6 +1176,17 @@ fn validate(
         qualifiers.approx = width(&q.approx);
         qualifiers.nearly = width(&q.nearly);
     }
+    // A title is printed to terminals and pages: no control character may ride in it.
+    if let Some(c) = spec.title.get_ref().chars().find(|c| c.is_control()) {
+        errors.push(loc.error(
+            spec.title.span(),
+            format!(
+                "`title` holds a control character (U+{:04X}), which a terminal would obey",
+                u32::from(c)
+            ),
+            Some("write the title as plain text".into()),
+        ));
+    }
     let mut period = Period::default();
     if let Some(p) = spec.period.as_ref().map(|p| p.get_ref()) {
         let mut day = |d: &Option<toml::Spanned<String>>, key: &str| -> Option<NaiveDate> {
@@ -1379,12 +1393,33 @@ fn build_matcher(
         .collect();
     let mut regexes = |list: &[toml::Spanned<String>]| -> Vec<Regex> {
         list.iter()
-            .filter_map(|w| match Regex::new(&format!("(?i){}", w.get_ref())) {
-                Ok(r) => Some(r),
-                Err(e) => {
-                    let why = e.to_string().lines().last().unwrap_or("").trim().trim_start_matches("error: ").to_owned();
-                    errors.push(loc.error(w.span(), format!("regex `{}` does not compile: {why}", w.get_ref()), Some("`words` and `not_words` are regular expressions (Rust regex syntax), matched without case".into())));
-                    None
+            .filter_map(|w| {
+                // A bound on the compiled size: an enormous pattern is an error, not a hang.
+                let built = regex::RegexBuilder::new(w.get_ref())
+                    .case_insensitive(true)
+                    .size_limit(REGEX_SIZE_LIMIT)
+                    .dfa_size_limit(REGEX_SIZE_LIMIT)
+                    .build();
+                match built {
+                    Ok(r) => Some(r),
+                    Err(regex::Error::CompiledTooBig(_)) => {
+                        // The pattern itself may be megabytes: show its start.
+                        let shown: String = w.get_ref().chars().take(40).collect();
+                        errors.push(loc.error(
+                            w.span(),
+                            format!(
+                                "regex `{shown}…` is too large: it compiles to more than {} MB",
+                                REGEX_SIZE_LIMIT >> 20
+                            ),
+                            Some("match fewer alternatives, or a shorter pattern".into()),
+                        ));
+                        None
+                    }
+                    Err(e) => {
+                        let why = e.to_string().lines().last().unwrap_or("").trim().trim_start_matches("error: ").to_owned();
+                        errors.push(loc.error(w.span(), format!("regex `{}` does not compile: {why}", w.get_ref()), Some("`words` and `not_words` are regular expressions (Rust regex syntax), matched without case".into())));
+                        None
+                    }
                 }
             })
             .collect()
@@ -1621,6 +1656,28 @@ mod tests {
             .collect();
         // "457 interpellations" counts arrests without a verb; the wounded do not.
         assert_eq!(matched, ["457", "12"]);
+    }
+
+    #[test]
+    fn an_enormous_regex_is_an_error_not_a_hang() {
+        let text = "[[metric]]\nid = \"a\"\ntitle = \"A\"\nmodel = \"stable\"\nmatch = { words = ['\\w{5000}'] }\n";
+        let errors = load_one(text).unwrap_err();
+        assert!(
+            errors[0].message.contains("is too large"),
+            "{}",
+            errors[0].message
+        );
+    }
+
+    #[test]
+    fn a_title_with_a_control_character_is_an_error() {
+        let text =
+            "[[metric]]\nid = \"a\"\ntitle = \"A\\u001b[2J\"\nmodel = \"stable\"\nmatch = {}\n";
+        let errors = load_one(text).unwrap_err();
+        assert_eq!(
+            errors[0].message,
+            "`title` holds a control character (U+001B), which a terminal would obey"
+        );
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub struct ClaimsConfig {
     pub format: ClaimsFormat,
     /// Show what gave each field.
     pub explain: bool,
+    /// How the corpus is read.
+    pub input: crate::args::InputArgs,
 }
 
 /// Runs `claims`.
@@ -25,7 +27,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
-    let (files, mut problems) = corpus::collect(&config.paths);
+    let (files, mut problems) = corpus::collect(&config.paths, config.input.no_ignore);
     let corpus = corpus::read(&files, extractor);
     problems.extend(corpus.problems.iter().cloned());
     match config.format {
@@ -37,15 +39,18 @@ pub fn run(
                     .binary_search_by(|l| l.id.cmp(&c.id.article))
                     .ok()
                     .and_then(|i| corpus.locations.get(i))
-                    .map(|l| l.text.clone())
+                    .map(|l| l.text.as_str())
             };
             recoupe_report::claims_table::render(&corpus.claims, config.explain, &text_of, out)?;
         }
     }
     let bad = print_problems(&problems, corpus.bad_files, err)?;
-    Ok(if bad {
-        ExitStatus::Failure
-    } else {
-        ExitStatus::Clean
-    })
+    writeln!(err, "recoupe: {}", corpus.summary())?;
+    Ok(
+        if bad || (config.input.strict && corpus.skipped_files() > 0) {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Clean
+        },
+    )
 }

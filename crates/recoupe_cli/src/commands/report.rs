@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use recoupe_extractor::Extractor;
 use recoupe_report::Report;
 
-use crate::args::{ColorChoice, ReportFormat};
+use crate::args::{ColorChoice, InputArgs, ReportFormat};
 use crate::rules_dir;
 use crate::{ExitStatus, corpus, print_problems};
 
@@ -20,6 +20,8 @@ pub struct ReportConfig {
     pub format: ReportFormat,
     /// Colour choice.
     pub color: ColorChoice,
+    /// How the corpus is read.
+    pub input: InputArgs,
 }
 
 /// Runs `report`.
@@ -33,7 +35,7 @@ pub fn run(
     let Some(rules) = rules_dir::load_or_report(&config.rules, extractor.lexicon(), err)? else {
         return Ok(ExitStatus::Failure);
     };
-    let (files, mut problems) = corpus::collect(&config.paths);
+    let (files, mut problems) = corpus::collect(&config.paths, config.input.no_ignore);
     let corpus = corpus::read(&files, extractor);
     problems.extend(corpus.problems.iter().cloned());
     let date_problems = recoupe_checker::date_problems(&corpus.dates);
@@ -63,11 +65,20 @@ pub fn run(
         ReportFormat::Html => recoupe_report::html::render(&report, out)?,
     }
     let bad = print_problems(&problems, corpus.bad_files, err)?;
-    Ok(if bad {
-        ExitStatus::Failure
-    } else if outcome.contradictions() > 0 {
-        ExitStatus::Contradictions
-    } else {
-        ExitStatus::Clean
-    })
+    let n = rules.metrics.len();
+    writeln!(
+        err,
+        "recoupe: {}, {n} rule{} loaded, 0 rejected",
+        corpus.summary(),
+        if n == 1 { "" } else { "s" }
+    )?;
+    Ok(
+        if bad || (config.input.strict && corpus.skipped_files() > 0) {
+            ExitStatus::Failure
+        } else if outcome.contradictions() > 0 {
+            ExitStatus::Contradictions
+        } else {
+            ExitStatus::Clean
+        },
+    )
 }

@@ -84,7 +84,7 @@ pub fn explain(
         )?;
         return Ok(ExitStatus::Failure);
     };
-    let (files, mut problems) = corpus::collect(paths);
+    let (files, mut problems) = corpus::collect(paths, false);
     let corpus = corpus::read(&files, extractor);
     problems.extend(corpus.problems.iter().cloned());
     writeln!(
