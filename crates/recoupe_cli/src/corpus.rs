@@ -182,37 +182,38 @@ fn located(path: &Path, text: &str, d: &Diagnostic) -> InputProblem {
     }
 }
 
-fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return FileResult {
-                articles: Vec::new(),
-                dates: Vec::new(),
-                claims: Vec::new(),
-                days: Vec::new(),
-                problems: vec![InputProblem {
-                    severity: Severity::Error,
-                    message: format!("{}: cannot read: {e}", path.display()),
-                }],
-                bad: true,
-                skipped: Some("unreadable"),
-            };
-        }
-    };
-    if let Some(why) = recoupe_parser::sniff(&bytes) {
-        return FileResult {
+impl FileResult {
+    /// A file not read as an article: why, and how loudly.
+    fn skipped(severity: Severity, message: String, reason: &'static str) -> Self {
+        FileResult {
             articles: Vec::new(),
             dates: Vec::new(),
             claims: Vec::new(),
             days: Vec::new(),
-            problems: vec![InputProblem {
-                severity: Severity::Warning,
-                message: format!("{}: skipped: {}", path.display(), why.reason()),
-            }],
-            bad: false,
-            skipped: Some(why.reason()),
-        };
+            problems: vec![InputProblem { severity, message }],
+            bad: severity == Severity::Error,
+            skipped: Some(reason),
+        }
+    }
+}
+
+fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return FileResult::skipped(
+                Severity::Error,
+                format!("{}: cannot read: {e}", path.display()),
+                "unreadable",
+            );
+        }
+    };
+    if let Some(why) = recoupe_parser::sniff(&bytes) {
+        return FileResult::skipped(
+            Severity::Warning,
+            format!("{}: skipped: {}", path.display(), why.reason()),
+            why.reason(),
+        );
     }
     let (articles, diagnostics, text) = if path.extension().is_some_and(|e| e == "jsonl") {
         let (articles, d) = parse_jsonl(&bytes);

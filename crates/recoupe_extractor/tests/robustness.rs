@@ -1,10 +1,28 @@
-//! Whatever the text, the parser and the extractor return: no panic, and every span slices
-//! to the text it claims.
+//! Whatever the text, the parser, the number and date readers and the extractor return: no
+//! panic, and every span slices to the text it claims. 10 000 cases per target in the normal
+//! test run; `PROPTEST_CASES=1000000 cargo test --release -p recoupe_extractor --test
+//! robustness` runs a longer campaign (docs/testing.md).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use recoupe_extractor::Extractor;
-use recoupe_parser::{ArticleId, parse_jsonl, parse_seed};
+use recoupe_parser::{ArticleId, DayInterval, PartialDate, parse_jsonl, parse_seed};
+
+/// One extractor for every case: loading the lexicon is what costs.
+fn extractor() -> &'static Extractor {
+    static X: OnceLock<Extractor> = OnceLock::new();
+    X.get_or_init(|| Extractor::french().unwrap())
+}
+
+/// Cases per target: 10 000, or `PROPTEST_CASES`.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000)
+}
 
 /// Words and signs news text is made of, numbers and dates included, glued at random.
 fn pieces() -> impl Strategy<Value = String> {
@@ -89,18 +107,17 @@ fn pieces() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn any_text_is_read_without_panic(body in pieces(), date in prop::sample::select(vec!["2023-11", "2024-01-24", "1999-12", "garbage", ""])) {
-        let extractor = Extractor::french().unwrap();
+        let extractor = extractor();
         let text = format!(" date {date} {body}");
         let (article, _) = parse_seed(ArticleId("p".into()), text.as_bytes());
         for c in extractor.extract(&article) {
             prop_assert_eq!(article.slice(c.number), c.text.as_str());
             prop_assert!(c.sentence.contains(c.number));
         }
-        let _ = extractor.read_numbers(&body);
         let _ = extractor.present_dates(&article);
         let (articles, _) = parse_jsonl(body.as_bytes());
         for a in &articles {
@@ -109,9 +126,30 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_bytes_are_read_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let extractor = Extractor::french().unwrap();
+    fn arbitrary_bytes_are_parsed_and_read_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let extractor = extractor();
         let (article, _) = parse_seed(ArticleId("b".into()), &bytes);
-        let _ = extractor.extract(&article);
+        for c in extractor.extract(&article) {
+            prop_assert_eq!(article.slice(c.number), c.text.as_str());
+        }
+        let (articles, _) = parse_jsonl(&bytes);
+        for a in &articles {
+            let _ = extractor.extract(a);
+        }
+        let _ = recoupe_parser::sniff(&bytes);
+    }
+
+    #[test]
+    fn any_string_is_read_as_numbers_and_dates_without_panic(text in "\\PC{0,200}", pieces in pieces()) {
+        let extractor = extractor();
+        let reference: DayInterval = PartialDate::parse("2023-11-07").unwrap().interval();
+        for t in [text.as_str(), pieces.as_str()] {
+            for n in extractor.read_numbers(t) {
+                prop_assert!(t.get(n.span.range()).is_some());
+            }
+            for d in extractor.read_dates(t, reference) {
+                prop_assert!(t.get(d.span.range()).is_some());
+            }
+        }
     }
 }
