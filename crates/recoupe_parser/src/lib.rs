@@ -30,4 +30,4 @@ pub use jsonl::{parse_jsonl, parse_text};
 pub use normalize::NormText;
 pub use seed::parse_seed;
 pub use sentences::MAX_SENTENCE_BYTES;
-pub use span::{Span, line_col};
+pub use span::{LineIndex, Span, line_col};

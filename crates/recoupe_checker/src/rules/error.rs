@@ -50,9 +50,28 @@ impl std::error::Error for RuleError {}
 pub(crate) struct Locator<'a> {
     pub file: &'a str,
     pub text: &'a str,
+    /// The text's lines, indexed on first use: a 10 MB rule file locates each of its metrics
+    /// without scanning it from the start.
+    lines: std::cell::OnceCell<recoupe_parser::LineIndex>,
 }
 
-impl Locator<'_> {
+impl<'a> Locator<'a> {
+    /// A locator for the file `file` whose text is `text`.
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        Locator {
+            file,
+            text,
+            lines: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// 1-based line and column of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines
+            .get_or_init(|| recoupe_parser::LineIndex::new(self.text))
+            .line_col(self.text, offset)
+    }
+
     /// An error at byte range `span` of the file.
     pub fn error(
         &self,
@@ -61,8 +80,18 @@ impl Locator<'_> {
         help: Option<String>,
     ) -> RuleError {
         let start = span.start.min(self.text.len());
-        let (line, column) = recoupe_parser::line_col(self.text, start);
-        let source_line = self.text.lines().nth(line - 1).unwrap_or("").to_owned();
+        let (line, column) = self.line_col(start);
+        let line_start = self
+            .text
+            .get(..start)
+            .and_then(|b| b.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let source_line = self
+            .text
+            .get(line_start..)
+            .and_then(|s| s.lines().next())
+            .unwrap_or("")
+            .to_owned();
         let line_rest = source_line.chars().count().saturating_sub(column - 1);
         let width = self
             .text
@@ -120,11 +149,7 @@ mod tests {
     #[test]
     fn renders_like_rustc() {
         let text = "[[metric]]\ntolerence = \"10%\"\n";
-        let e = Locator {
-            file: "rules/x.toml",
-            text,
-        }
-        .error(
+        let e = Locator::new("rules/x.toml", text).error(
             11..20,
             "unknown key `tolerence`",
             Some("did you mean `tolerance`?".into()),

@@ -806,7 +806,7 @@ pub fn load(
     let mut declared: Vec<Declared> = Vec::new();
     let mut cases: Vec<(toml::Spanned<CaseSpec>, usize)> = Vec::new();
     for (fi, (name, text)) in files.iter().enumerate() {
-        let loc = Locator { file: name, text };
+        let loc = Locator::new(name, text);
         match toml::from_str::<RuleFile>(text) {
             Ok(file) => {
                 for spec in file.metric {
@@ -825,7 +825,7 @@ pub fn load(
                             .collect(),
                         span,
                         file: fi,
-                        line: recoupe_parser::line_col(text, raw.id.span().start).0,
+                        line: loc.line_col(raw.id.span().start).0,
                     });
                     match validate(&loc, spec.into_inner(), vocabulary) {
                         Ok(m) => metrics.push(m),
@@ -847,7 +847,7 @@ pub fn load(
         let (span, fi) = (&m.span, &m.file);
         if let Some((file, line)) = seen.get(&m.id) {
             let (name, text) = &files[*fi];
-            let loc = Locator { file: name, text };
+            let loc = Locator::new(name, text);
             errors.push(loc.error(
                 span.clone(),
                 format!("duplicate metric id `{}`", m.id),
@@ -861,7 +861,7 @@ pub fn load(
     for m in &declared {
         let (span, fi) = (&m.span, &m.file);
         let (name, text) = &files[*fi];
-        let loc = Locator { file: name, text };
+        let loc = Locator::new(name, text);
         for part in &m.parts {
             if !seen.contains_key(part) {
                 let ids: Vec<&str> = seen.keys().map(|k| k.0.as_str()).collect();
@@ -904,7 +904,7 @@ pub fn load(
     let mut rule_cases = Vec::new();
     for (spec, fi) in cases {
         let (name, text) = &files[fi];
-        let loc = Locator { file: name, text };
+        let loc = Locator::new(name, text);
         match validate_case(&loc, spec, &ids) {
             Ok(c) => rule_cases.push(c),
             Err(mut e) => errors.append(&mut e),
@@ -993,7 +993,7 @@ fn validate_case(
             None,
         ));
     }
-    let (line, _) = recoupe_parser::line_col(loc.text, span.start);
+    let (line, _) = loc.line_col(span.start);
     match (errors.is_empty(), verdict) {
         (true, Some(verdict)) => Ok(RuleCase {
             name: spec.name.into_inner(),
@@ -1274,7 +1274,7 @@ fn validate(
     if let Some(e) = &event {
         matcher.event_places = lower_all(&e.places);
     }
-    let (line, _) = recoupe_parser::line_col(loc.text, spec.id.span().start);
+    let (line, _) = loc.line_col(spec.id.span().start);
     if !errors.is_empty() {
         return Err(errors);
     }
