@@ -294,18 +294,47 @@ fn judge(
         p.anchor = anchor_of(metric, rules, matched, mi, &p, claims);
         usable.push(p);
     }
-    match metric.series {
-        None => findings.extend(models::run(metric, &usable, claims)),
-        Some(Series::Source) => {
-            let series = series_of(&usable, claims);
-            for (name, members) in &series {
-                let pts: Vec<Point> = members.iter().map(|&i| usable[i].clone()).collect();
-                for mut f in models::run(metric, &pts, claims) {
-                    f.message = format!("[{name}] {}", f.message);
-                    findings.push(f);
+    let judge = |usable: &[Point]| -> Vec<Finding> {
+        match metric.series {
+            None => models::run(metric, usable, claims),
+            Some(Series::Source) => {
+                let mut out = Vec::new();
+                let series = series_of(usable, claims);
+                for (name, members) in &series {
+                    let pts: Vec<Point> = members.iter().map(|&i| usable[i].clone()).collect();
+                    for mut f in models::run(metric, &pts, claims) {
+                        f.message = format!("[{name}] {}", f.message);
+                        out.push(f);
+                    }
                 }
+                out.extend(disagreements(metric, usable, &series, claims));
+                out
             }
-            findings.extend(disagreements(metric, &usable, &series, claims));
+        }
+    };
+    // Figures of different units (a count, a percentage, euros) are never set against each
+    // other: a metric that matches several is judged unit by unit.
+    let any_usable = !usable.is_empty();
+    let usable_count = usable.len();
+    let mut by_unit: BTreeMap<&'static str, Vec<Point>> = BTreeMap::new();
+    for p in usable {
+        let unit = p
+            .claims
+            .first()
+            .and_then(|&i| claims.get(i))
+            .map_or("count", |c| c.unit.map_or("count", |u| u.name()));
+        by_unit.entry(unit).or_default().push(p);
+    }
+    if by_unit.len() <= 1 {
+        for pts in by_unit.values() {
+            findings.extend(judge(pts));
+        }
+    } else {
+        for (unit, pts) in &by_unit {
+            for mut f in judge(pts) {
+                f.message = format!("[{unit}] {}", f.message);
+                findings.push(f);
+            }
         }
     }
     // Contradictions first; within a kind, the models' order (a stable sort).
@@ -324,7 +353,7 @@ fn judge(
     .into_iter()
     .find(|(k, _)| has(*k))
     .map(|(_, v)| v)
-    .unwrap_or(if !usable.is_empty() {
+    .unwrap_or(if any_usable {
         Verdict::Unconfirmed
     } else if points.is_empty() {
         Verdict::NoClaims
@@ -345,7 +374,7 @@ fn judge(
         },
         points,
         findings,
-        usable: usable.len(),
+        usable: usable_count,
         verdict,
     }
 }
