@@ -235,7 +235,11 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
     let mut days = Vec::new();
     for a in &articles {
         let read = extractor.read(a);
-        claims.extend(read.claims);
+        if claims.is_empty() {
+            claims = read.claims;
+        } else {
+            claims.extend(read.claims);
+        }
         days.extend(read.days);
         // What the reader says of an article (a language it has no lexicon for): located in
         // the file, or at the record's line for JSON Lines.
@@ -280,6 +284,10 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
 pub fn read(files: &[PathBuf], extractor: &Extractor) -> Corpus {
     let results: Vec<FileResult> = files.par_iter().map(|f| read_file(f, extractor)).collect();
     let mut corpus = Corpus::default();
+    // Claims are most of the memory: reserved once, not grown by doubling.
+    corpus
+        .claims
+        .reserve_exact(results.iter().map(|r| r.claims.len()).sum());
     let mut days = Vec::new();
     for r in results {
         days.extend(r.days);

@@ -12,8 +12,9 @@ use crate::Span;
 pub struct NormText {
     /// The normalised text.
     pub text: String,
-    /// `origin[i]` is the original byte offset of normalised byte `i`; one extra entry maps the end.
-    origin: Vec<usize>,
+    /// `origin[i]` is the original byte offset of normalised byte `i`; one extra entry maps the
+    /// end. Four bytes a byte, not eight: an article is read whole, and none is 4 GiB.
+    origin: Vec<u32>,
 }
 
 /// What a character of the original is read as; `None` keeps it unchanged.
@@ -51,7 +52,9 @@ impl NormText {
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         for (i, c) in original.char_indices() {
+            let i = at(i);
             match replacement(c) {
                 Some(rep) => {
                     for _ in 0..rep.len() {
@@ -67,14 +70,14 @@ impl NormText {
                 }
             }
         }
-        origin.push(original.len());
+        origin.push(at(original.len()));
         NormText { text, origin }
     }
 
     /// Original byte offset of normalised offset `i` (clamped to the end).
     pub fn original_offset(&self, i: usize) -> usize {
         let last = self.origin.len().saturating_sub(1);
-        self.origin.get(i.min(last)).copied().unwrap_or(0)
+        self.origin.get(i.min(last)).map_or(0, |&o| o as usize)
     }
 
     /// The span of the original text that normalised span `span` was read from.
@@ -87,8 +90,8 @@ impl NormText {
 
     /// The normalised span whose original is `span` (the smallest one covering it).
     pub fn from_original(&self, span: Span) -> Span {
-        let start = self.origin.partition_point(|&o| o < span.start);
-        let end = self.origin.partition_point(|&o| o < span.end);
+        let start = self.origin.partition_point(|&o| (o as usize) < span.start);
+        let end = self.origin.partition_point(|&o| (o as usize) < span.end);
         Span::new(start.min(self.text.len()), end.min(self.text.len()))
     }
 }
