@@ -71,22 +71,47 @@ fn timeline_key(p: &Point, claims: &[Claim]) -> TimelineKey {
     )
 }
 
+/// A set of places as an index key: lower-cased, sorted, without repeats.
+fn place_key(places: &[String]) -> Vec<String> {
+    let mut key: Vec<String> = places.iter().map(|p| p.to_lowercase()).collect();
+    key.sort();
+    key.dedup();
+    key
+}
+
 /// Checks `claims` against `rules`; the claims of the articles in `date_problems` are not
 /// used to order timelines. Deterministic: the result depends only on the order of `claims`,
 /// which callers sort by article id and offset.
 pub fn check(claims: &[Claim], rules: &RuleSet, date_problems: &[crate::DateProblem]) -> Outcome {
+    // Claims by their set of places: a metric that names its places looks only at those
+    // claims, so that matching costs claims × metrics only for metrics that name none.
+    let mut by_places: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_places.entry(place_key(&c.places)).or_default().push(i);
+    }
+    let all: Vec<usize> = (0..claims.len()).collect();
     let matched: Vec<Vec<usize>> = rules
         .metrics
         .iter()
         .map(|m| {
-            (0..claims.len())
+            let candidates = match m.matcher.exact_places() {
+                Some(places) => by_places
+                    .get(&place_key(places))
+                    .map_or(&[][..], Vec::as_slice),
+                None => &all[..],
+            };
+            candidates
+                .iter()
+                .copied()
                 .filter(|&c| m.matcher.matches(&claims[c]))
                 .collect()
         })
         .collect();
-    let unmatched = (0..claims.len())
-        .filter(|&c| !matched.iter().any(|ids| ids.contains(&c)))
-        .collect();
+    let mut is_matched = vec![false; claims.len()];
+    for &c in matched.iter().flatten() {
+        is_matched[c] = true;
+    }
+    let unmatched = (0..claims.len()).filter(|&c| !is_matched[c]).collect();
     let metrics = rules
         .metrics
         .iter()

@@ -1198,3 +1198,22 @@ fn things_counted_together_and_things_shot_down() {
     );
     assert!(claims[0].counted_with.is_empty());
 }
+
+#[test]
+fn an_idiom_before_the_figure_says_what_happened_and_accidents_are_events() {
+    // "a coûté la vie à 15 personnes": killed, though "personnes" says nothing.
+    let c = one(
+        "2024-05-06",
+        "À Grenoble, l'éboulement du 2 mai a coûté la vie à 15 personnes, a indiqué la préfecture.",
+    );
+    assert_eq!(c.predicate.as_deref(), Some("tué"));
+    assert_eq!(c.predicate_class, Some(PredicateClass::Death));
+    // "la collision survenue le 1er mai": the date is the accident's, the toll holds when
+    // given.
+    let t = times(
+        "2024-05-04",
+        "Le bilan de la collision survenue le 1er mai à Reims s'élève désormais à 37 morts.",
+    );
+    assert_eq!(t[0].1.as_deref(), Some("2024-05-04"));
+    assert_eq!(t[0].2.as_deref(), Some("2024-05-01"));
+}

@@ -257,6 +257,11 @@ fn unit_name(u: Option<Unit>) -> &'static str {
     u.map_or("count", Unit::name)
 }
 
+/// Whether `s`, lower-cased, is `lowered`, without allocating.
+fn lower_eq(s: &str, lowered: &str) -> bool {
+    s.chars().flat_map(char::to_lowercase).eq(lowered.chars())
+}
+
 fn lower_all(v: &[String]) -> Vec<String> {
     v.iter().map(|s| s.to_lowercase()).collect()
 }
@@ -440,36 +445,39 @@ impl Matcher {
         out
     }
 
+    /// The places a claim must have exactly (`places`), lower-cased, when the metric names
+    /// them: only claims with that set of places can match.
+    pub fn exact_places(&self) -> Option<&[String]> {
+        (!self.places.is_empty()).then_some(&self.places[..])
+    }
+
     /// Whether `claim` feeds the metric.
     pub fn matches(&self, claim: &Claim) -> bool {
-        let noun = claim.noun.as_deref().map(str::to_lowercase);
-        let places: Vec<String> = lower_all(&claim.places);
-        let actors: Vec<String> = lower_all(&claim.actors);
-        (self.nouns.is_empty()
-            || noun
-                .as_ref()
-                .is_some_and(|n| nouns_accept(&self.nouns, n, &claim.counted_with)))
+        // Cheap keys first; names compared without case and without allocating: this runs
+        // for every claim against every metric.
+        let has = |list: &[String], s: &str| list.iter().any(|l| lower_eq(s, l));
+        self.kinds.contains(&claim.kind)
+            && (self.units.is_empty() || self.units.contains(&claim.unit))
+            && self.period.admits(claim.as_of)
+            && (self.places.is_empty()
+                || (claim.places.len() == self.places.len()
+                    && claim.places.iter().all(|p| has(&self.places, p))))
+            && (self.places_any.is_empty() || claim.places.iter().any(|p| has(&self.places_any, p)))
+            && !claim.places.iter().any(|p| has(&self.places_none, p))
+            && (self.places_within.is_empty()
+                || claim.within.iter().any(|p| has(&self.places_within, p)))
+            && (self.predicates.is_empty() || self.predicate_accepts(claim))
+            && (self.nouns.is_empty()
+                || claim.noun.as_deref().is_some_and(|n| {
+                    nouns_accept(&self.nouns, &n.to_lowercase(), &claim.counted_with)
+                }))
             && (self.heads.is_empty()
                 || nouns_accept(&self.heads, &head_of(claim), &claim.counted_with))
-            && (self.actors.is_empty() || actors.iter().any(|a| self.actors.contains(a)))
-            && (self.places.is_empty()
-                || (places.len() == self.places.len()
-                    && places.iter().all(|p| self.places.contains(p))))
-            && (self.places_any.is_empty() || places.iter().any(|p| self.places_any.contains(p)))
-            && !places.iter().any(|p| self.places_none.contains(p))
-            && (self.places_within.is_empty()
-                || claim
-                    .within
-                    .iter()
-                    .any(|p| self.places_within.contains(&p.to_lowercase())))
-            && (self.predicates.is_empty() || self.predicate_accepts(claim))
-            && (self.units.is_empty() || self.units.contains(&claim.unit))
-            && self.kinds.contains(&claim.kind)
+            && (self.actors.is_empty() || claim.actors.iter().any(|a| has(&self.actors, a)))
+            && self.source_ok(claim)
+            && self.in_event_places(claim)
             && self.words.iter().all(|w| w.is_match(&claim.quote))
             && !self.not_words.iter().any(|w| w.is_match(&claim.quote))
-            && self.source_ok(claim)
-            && self.period.admits(claim.as_of)
-            && self.in_event_places(claim)
     }
 
     /// Whether the claim lies in the places of the metric's event, if it names some.
@@ -478,7 +486,7 @@ impl Matcher {
             || claim
                 .within
                 .iter()
-                .any(|p| self.event_places.contains(&p.to_lowercase()))
+                .any(|p| self.event_places.iter().any(|e| lower_eq(p, e)))
     }
 
     /// Whether the claim's source is one the metric asks for ("Pentagone" matches "des

@@ -130,6 +130,15 @@ pub(crate) fn read(
             with_aux: true,
         });
     }
+    // "a coûté la vie à 15 personnes": an idiom before the figure says it.
+    if let Some((lemma, k)) = lx.predicates.idiom_before(tokens, fig.first) {
+        return Some(PredicateRead {
+            lemma,
+            span: span(k, fig.first.saturating_sub(1)),
+            from: PredicateFrom::Verb,
+            with_aux: true,
+        });
+    }
     if let Some((lemma, a, b)) = object_verb(lx, tokens, fig) {
         return Some(PredicateRead {
             lemma,

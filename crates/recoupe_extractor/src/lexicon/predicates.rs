@@ -34,6 +34,7 @@ pub(super) struct PredicatesFile {
     forecast: String,
     infinitives: BTreeMap<String, String>,
     same: BTreeMap<String, String>,
+    idioms: BTreeMap<String, String>,
 }
 
 /// What a word or phrase of the predicate lexicon is.
@@ -75,6 +76,8 @@ pub(crate) struct PredicateLexicon {
     infinitives: Phrases<String>,
     /// Lemmas that say the same thing, and the one claims carry.
     same: HashMap<String, String>,
+    /// Phrases right before a figure that say what happened to it ("a coûté la vie à").
+    idioms: Phrases<String>,
 }
 
 impl PredicateLexicon {
@@ -125,6 +128,18 @@ impl PredicateLexicon {
             forecast: file.forecast,
             infinitives: super::phrases(file.infinitives),
             same: file.same.into_iter().collect(),
+            idioms: super::phrases(file.idioms),
+        })
+    }
+
+    /// The idiom that ends right before token `first` ("a coûté la vie à 15 personnes"): its
+    /// lemma and where it starts.
+    pub fn idiom_before(&self, tokens: &[Token], first: usize) -> Option<(String, usize)> {
+        (first.saturating_sub(6)..first).find_map(|k| {
+            self.idioms
+                .at(tokens, k)
+                .filter(|p| k + p.words.len() == first)
+                .map(|p| (p.value.clone(), k))
         })
     }
 
