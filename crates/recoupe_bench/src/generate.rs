@@ -282,21 +282,20 @@ pub fn generate(n: usize, seed: u64) -> Corpus {
             .find(|s| *s != source)
             .unwrap_or(SOURCES[0]);
         let articles_here = (n - written).min(8);
+        // A contradiction needs two reports: the corpus's last topic may have one.
+        let planted = if planted == Planted::Contradiction && articles_here < 2 {
+            Planted::Agreement
+        } else {
+            planted
+        };
         for k in 0..articles_here {
-            let report_day = day + 1 + k as u64 / 2;
-            let (toll, by) = match planted {
-                Planted::Revision => (base + 4 * (k as u64 / 2), source),
-                // The second source, on the last day, gives far fewer.
-                Planted::Contradiction if k + 1 == articles_here && k > 0 => (base / 3 + 1, other),
-                Planted::Contradiction => (base, source),
-                Planted::Agreement => (base, source),
-            };
-            // The contradicting report is given the same day as the one before it.
-            let report_day = if planted == Planted::Contradiction && k + 1 == articles_here && k > 0
-            {
-                day + 1 + (k as u64 - 1) / 2
-            } else {
-                report_day
+            // Two reports a day; the contradicting one, last, from the second source, far lower
+            // and the same day as the one before it.
+            let contradicting = planted == Planted::Contradiction && k + 1 == articles_here;
+            let (toll, by, report_day) = match planted {
+                Planted::Revision => (base + 4 * (k as u64 / 2), source, day + 1 + k as u64 / 2),
+                _ if contradicting => (base / 3 + 1, other, day + 1 + (k as u64 - 1) / 2),
+                _ => (base, source, day + 1 + k as u64 / 2),
             };
             let id = format!("a{:07}", written);
             written += 1;

@@ -154,21 +154,23 @@ fn run(dir: &Path) -> Result<(), String> {
 
     // Read, then parse and extract in parallel.
     let t = Instant::now();
-    let bytes: Vec<(String, Vec<u8>)> = files
+    // (id, whether JSON Lines, bytes)
+    let bytes: Vec<(String, bool, Vec<u8>)> = files
         .par_iter()
         .filter_map(|f| {
             let id = f.file_stem()?.to_string_lossy().into_owned();
-            Some((id, std::fs::read(f).ok()?))
+            let jsonl = f.extension().is_some_and(|e| e == "jsonl");
+            Some((id, jsonl, std::fs::read(f).ok()?))
         })
         .collect();
     let read_s = t.elapsed().as_secs_f64();
-    let total_bytes: usize = bytes.iter().map(|(_, b)| b.len()).sum();
+    let total_bytes: usize = bytes.iter().map(|(_, _, b)| b.len()).sum();
     let extractor = recoupe_extractor::Extractor::french().map_err(|e| e.to_string())?;
     let t = Instant::now();
     let (n_articles, n_claims) = bytes
         .par_iter()
-        .map(|(id, b)| {
-            if id.ends_with(".jsonl") || b.first() == Some(&b'{') {
+        .map(|(id, jsonl, b)| {
+            if *jsonl {
                 let (articles, _) = recoupe_parser::parse_jsonl(b);
                 let claims: usize = articles.iter().map(|a| extractor.extract(a).len()).sum();
                 (articles.len(), claims)

@@ -339,7 +339,6 @@ fn judge(
     };
     // Figures of different units (a count, a percentage, euros) are never set against each
     // other: a metric that matches several is judged unit by unit.
-    let any_usable = !usable.is_empty();
     let usable_count = usable.len();
     let mut by_unit: BTreeMap<&'static str, Vec<Point>> = BTreeMap::new();
     for p in usable {
@@ -378,7 +377,7 @@ fn judge(
     .into_iter()
     .find(|(k, _)| has(*k))
     .map(|(_, v)| v)
-    .unwrap_or(if any_usable {
+    .unwrap_or(if usable_count > 0 {
         Verdict::Unconfirmed
     } else if points.is_empty() {
         Verdict::NoClaims

@@ -215,20 +215,26 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
             why.reason(),
         );
     }
-    let (articles, diagnostics, text) = if path.extension().is_some_and(|e| e == "jsonl") {
-        let (articles, d) = parse_jsonl(&bytes);
-        (articles, d, String::from_utf8_lossy(&bytes).into_owned())
+    let jsonl = path.extension().is_some_and(|e| e == "jsonl");
+    let (articles, diagnostics) = if jsonl {
+        parse_jsonl(&bytes)
     } else {
         let id = path
             .file_stem()
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         let (article, d) = parse_seed(ArticleId(id), &bytes);
-        let text = article.text.clone();
-        (vec![article], d, text)
+        (vec![article], d)
+    };
+    // Diagnostics point into the file: a JSON Lines file as read, a seed file as decoded.
+    let lossy = jsonl.then(|| String::from_utf8_lossy(&bytes));
+    let file_text = match (&lossy, articles.first()) {
+        (Some(t), _) => t.as_ref(),
+        (None, Some(a)) => a.text.as_str(),
+        (None, None) => "",
     };
     let mut problems: Vec<InputProblem> = diagnostics
         .iter()
-        .map(|d| located(path, &text, d))
+        .map(|d| located(path, file_text, d))
         .collect();
     let bad = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let mut claims = Vec::new();

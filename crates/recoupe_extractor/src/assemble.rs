@@ -168,7 +168,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
         let text = article.norm_slice(s.norm_span);
         // A piece cut from a run-on text is no sentence to tell the language of: the article's
         // language holds for it.
-        if let Some(lang) = foreign(lx, text, 6).filter(|_| !s.cut) {
+        if let Some(lang) = (!s.cut).then(|| foreign(lx, text, 6)).flatten() {
             match skipped.iter_mut().find(|(name, _, _)| *name == lang.name) {
                 Some(entry) => entry.1 += 1,
                 None => skipped.push((lang.name, 1, s.span)),

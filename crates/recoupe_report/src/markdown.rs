@@ -8,9 +8,9 @@ use recoupe_checker::{FindingKind, PointOrigin, Verdict};
 use crate::excerpt::excerpt;
 use crate::{Report, summary};
 
-/// Text from an article or a rule, as Markdown prose: what Markdown or HTML would read as
-/// markup (`<b>`, `*`, `[`, `|`…) is escaped, lines are joined, so that a quote shows as
-/// written and never as a link, a heading or a tag.
+/// Text from an article or a rule, as Markdown prose or a table cell: what Markdown or HTML
+/// would read as markup (`<b>`, `*`, `[`, `|`…) is escaped, lines are joined, so that a quote
+/// shows as written and never as a link, a heading or a tag.
 fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -27,11 +27,6 @@ fn md(text: &str) -> String {
         }
     }
     out
-}
-
-/// A cell of a Markdown table: as [`md`].
-fn cell(text: &str) -> String {
-    md(text)
 }
 
 /// A code span: backticks inside it would close it.
@@ -101,10 +96,10 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                 let first = p.claims.first().and_then(|&i| report.claims.get(i));
                 // Already Markdown: the label escaped, the part's id a code span.
                 let label = match &p.origin {
-                    PointOrigin::Claim => cell(&p.label),
-                    PointOrigin::Sum => format!("{} (sum of parts)", cell(&p.label)),
+                    PointOrigin::Claim => md(&p.label),
+                    PointOrigin::Sum => format!("{} (sum of parts)", md(&p.label)),
                     PointOrigin::PartBound(part) => {
-                        format!("{} (part {})", cell(&p.label), code(&part.0))
+                        format!("{} (part {})", md(&p.label), code(&part.0))
                     }
                 };
                 writeln!(
@@ -113,9 +108,9 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                     p.as_of.map_or("undated".to_owned(), |d| d.to_string()),
                     label,
                     p.interval,
-                    cell(first.and_then(|c| c.source.as_deref()).unwrap_or("-")),
+                    md(first.and_then(|c| c.source.as_deref()).unwrap_or("-")),
                     first.map_or(String::new(), |c| code(&c.id.article.0)),
-                    cell(&first.map_or(String::new(), |c| excerpt(c, 120)))
+                    md(&first.map_or(String::new(), |c| excerpt(c, 120)))
                 )?;
             }
         }
@@ -150,16 +145,16 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                 w,
                 "| {} | {} | {} | {} | {} | {} | «{}» |",
                 c.as_of.map_or("undated".to_owned(), |d| d.to_string()),
-                cell(&c.written),
-                cell(c.noun.as_deref().unwrap_or("-")),
+                md(&c.written),
+                md(c.noun.as_deref().unwrap_or("-")),
                 c.kind.name(),
                 if c.places.is_empty() {
                     "-".to_owned()
                 } else {
-                    cell(&c.places.join(", "))
+                    md(&c.places.join(", "))
                 },
                 code(&c.id.to_string()),
-                cell(&excerpt(c, 120))
+                md(&excerpt(c, 120))
             )?;
         }
     }

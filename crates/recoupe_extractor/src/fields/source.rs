@@ -35,6 +35,21 @@ pub(crate) struct SourceMention {
     pub others: Vec<String>,
 }
 
+impl SourceMention {
+    /// A named source that is the subject of its clause, from token `first` to `last`.
+    fn subject(name: String, tokens: &[Token], first: usize, last: usize) -> Self {
+        SourceMention {
+            name: SourceName::Named(name),
+            span: tokens[first].span.cover(tokens[last].span),
+            first,
+            last,
+            role: SourceRole::Subject,
+            definite: false,
+            others: Vec::new(),
+        }
+    }
+}
+
 /// How a source is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SourceRole {
@@ -107,15 +122,7 @@ pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<So
                 .find(|&k| tokens[k].lower == ",")
                 .map_or(0, |k| k + 1);
             if let Some(name) = known(lx, tokens, start, i) {
-                out.push(SourceMention {
-                    name: SourceName::Named(name),
-                    span: tokens[start].span.cover(tokens[i].span),
-                    first: start,
-                    last: i,
-                    role: SourceRole::Subject,
-                    definite: false,
-                    others: Vec::new(),
-                });
+                out.push(SourceMention::subject(name, tokens, start, i));
             }
             continue;
         }
@@ -165,13 +172,9 @@ pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<So
                 })
                 .collect();
             out.push(SourceMention {
-                name: SourceName::Named(name),
-                span: tokens[start].span.cover(tokens[i].span),
-                first: start,
-                last: i,
-                role: SourceRole::Subject,
                 definite,
                 others,
+                ..SourceMention::subject(name, tokens, start, i)
             });
         }
     }
@@ -194,15 +197,12 @@ pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<So
             .is_some_and(|b| tokens[b].is(",") || lx.grammar.and.is(&tokens[b]));
         let figure_next = tokens.get(end).is_some_and(|t| t.kind == TokenKind::Digits);
         if after_break && figure_next {
-            out.push(SourceMention {
-                name: SourceName::Named(p.value.clone()),
-                span: tokens[start].span.cover(tokens[end - 1].span),
-                first: start,
-                last: end - 1,
-                role: SourceRole::Subject,
-                definite: false,
-                others: Vec::new(),
-            });
+            out.push(SourceMention::subject(
+                p.value.clone(),
+                tokens,
+                start,
+                end - 1,
+            ));
         }
     }
     // "Localement, les chiffres remontés par les autorités attestent …: 36 000 personnes",
@@ -256,16 +256,7 @@ pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<So
                 })
             });
         if let Some((name, n)) = owner {
-            let last = o + n - 1;
-            out.push(SourceMention {
-                name: SourceName::Named(name),
-                span: tokens[start].span.cover(tokens[last].span),
-                first: start,
-                last,
-                role: SourceRole::Subject,
-                definite: false,
-                others: Vec::new(),
-            });
+            out.push(SourceMention::subject(name, tokens, start, o + n - 1));
         }
     }
     out.sort_by_key(|m| m.first);
