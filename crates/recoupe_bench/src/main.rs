@@ -175,7 +175,8 @@ fn run(dir: &Path) -> Result<(), String> {
                 let claims: usize = articles.iter().map(|a| extractor.extract(a).len()).sum();
                 (articles.len(), claims)
             } else {
-                let (a, _) = recoupe_parser::parse_seed(recoupe_parser::ArticleId(id.clone()), b);
+                let (a, _) =
+                    recoupe_parser::parse_seed(recoupe_parser::ArticleId::from(id.as_str()), b);
                 (1, extractor.extract(&a).len())
             }
         })

@@ -33,7 +33,7 @@ pub fn run_case(case: &RuleCase, rules: &RuleSet, extractor: &Extractor) -> Case
     let articles: Vec<_> = case
         .articles
         .iter()
-        .map(|a| parse_text(ArticleId(a.id.clone()), Some(a.date), a.text.clone()))
+        .map(|a| parse_text(ArticleId::from(a.id.as_str()), Some(a.date), a.text.clone()))
         .collect();
     let reads: Vec<_> = articles.iter().map(|a| extractor.read(a)).collect();
     let days: Vec<_> = reads.iter().flat_map(|r| r.days.clone()).collect();

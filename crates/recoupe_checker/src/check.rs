@@ -72,8 +72,8 @@ fn timeline_key(p: &Point, claims: &[Claim]) -> TimelineKey {
 }
 
 /// A set of places as an index key: lower-cased, sorted, without repeats.
-fn place_key(places: &[String]) -> Vec<String> {
-    let mut key: Vec<String> = places.iter().map(|p| p.to_lowercase()).collect();
+fn place_key<S: AsRef<str>>(places: &[S]) -> Vec<String> {
+    let mut key: Vec<String> = places.iter().map(|p| p.as_ref().to_lowercase()).collect();
     key.sort();
     key.dedup();
     key
@@ -87,7 +87,10 @@ pub fn check(claims: &[Claim], rules: &RuleSet, date_problems: &[crate::DateProb
     // claims, so that matching costs claims × metrics only for metrics that name none.
     let mut by_places: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        by_places.entry(place_key(&c.places)).or_default().push(i);
+        by_places
+            .entry(place_key(&c.places[..]))
+            .or_default()
+            .push(i);
     }
     let all: Vec<usize> = (0..claims.len()).collect();
     let matched: Vec<Vec<usize>> = rules
@@ -448,7 +451,7 @@ fn series_of(points: &[Point], claims: &[Claim]) -> BTreeMap<String, Vec<usize>>
         let name = match c {
             Some(c) => match (c.source_kind, &c.source) {
                 (Some(k), _) => k.name().to_owned(),
-                (None, Some(s)) => s.clone(),
+                (None, Some(s)) => s.to_string(),
                 (None, None) => "unattributed".to_owned(),
             },
             None => "unattributed".to_owned(),
@@ -531,7 +534,7 @@ fn disagreements(
                     let who: Vec<String> = members
                         .iter()
                         .filter_map(|&i| points[i].claims.first().and_then(|&c| claims.get(c)))
-                        .filter_map(|c| c.source.clone())
+                        .filter_map(|c| c.source.map(|s| s.to_string()))
                         .fold(Vec::new(), |mut v, s| {
                             if !v.contains(&s) {
                                 v.push(s);

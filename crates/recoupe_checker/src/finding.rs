@@ -197,7 +197,7 @@ impl Point {
             as_of: claim.as_of,
             window_start: claim.window_start,
             origin: PointOrigin::Claim,
-            label: claim.written.clone(),
+            label: claim.written().to_owned(),
             rounded: rounded(claim),
             when: None,
             anchor: None,
@@ -215,7 +215,7 @@ impl Point {
             .claims
             .iter()
             .filter_map(|&i| claims.get(i))
-            .map(|c| c.id.article.0.clone())
+            .map(|c| c.id.article.0.to_string())
             .fold(Vec::new(), |mut v, a| {
                 if !v.contains(&a) {
                     v.push(a);

@@ -222,7 +222,7 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
         let id = path
             .file_stem()
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-        let (article, d) = parse_seed(ArticleId(id), &bytes);
+        let (article, d) = parse_seed(ArticleId::from(id), &bytes);
         (vec![article], d)
     };
     // Diagnostics point into the file: a JSON Lines file as read, a seed file as decoded.
@@ -285,30 +285,41 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
     }
 }
 
-/// Reads, parses and extracts every file, in parallel; the result does not depend on the
-/// number of threads.
+/// How many files are read at once: their texts and claims are in memory together before the
+/// claims join the corpus and the texts are dropped.
+const FILES_IN_FLIGHT: usize = 512;
+
+/// Reads, parses and extracts every file, in parallel, a bounded number at a time; the result
+/// does not depend on the number of threads.
 pub fn read(files: &[PathBuf], extractor: &Extractor) -> Corpus {
-    let results: Vec<FileResult> = files.par_iter().map(|f| read_file(f, extractor)).collect();
     let mut corpus = Corpus::default();
-    // Claims are most of the memory: reserved once, not grown by doubling.
-    corpus
-        .claims
-        .reserve_exact(results.iter().map(|r| r.claims.len()).sum());
     let mut days = Vec::new();
-    for r in results {
-        days.extend(r.days);
-        corpus.articles += r.articles.len();
-        corpus.locations.extend(r.articles);
-        corpus.dates.extend(r.dates);
-        corpus.claims.extend(r.claims);
-        corpus.problems.extend(r.problems);
-        corpus.bad_files += usize::from(r.bad);
-        match r.skipped {
-            Some(why) => *corpus.skipped.entry(why).or_default() += 1,
-            None => corpus.files_read += 1,
+    for chunk in files.chunks(FILES_IN_FLIGHT) {
+        let results: Vec<FileResult> = chunk.par_iter().map(|f| read_file(f, extractor)).collect();
+        for r in results {
+            days.extend(r.days);
+            corpus.articles += r.articles.len();
+            corpus.locations.extend(r.articles);
+            corpus.dates.extend(r.dates);
+            // The claims of a file are moved, not copied, when they are the first: a single
+            // article of millions of figures is held once.
+            if corpus.claims.is_empty() {
+                corpus.claims = r.claims;
+            } else {
+                corpus.claims.extend(r.claims);
+            }
+            corpus.problems.extend(r.problems);
+            corpus.bad_files += usize::from(r.bad);
+            match r.skipped {
+                Some(why) => *corpus.skipped.entry(why).or_default() += 1,
+                None => corpus.files_read += 1,
+            }
         }
     }
-    corpus.claims.sort_by(|a, b| a.id.cmp(&b.id));
+    // In place: ids are unique within a file, and files come in a fixed order, so the order
+    // of equal ids (the same id in two files) is fixed too.
+    corpus.claims.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    corpus.claims.shrink_to_fit();
     // Weekdays of month-dated articles, fixed by the days the corpus dates its figures on.
     let calendar = recoupe_extractor::calendar::Calendar::of(&corpus.claims, &days);
     calendar.refine(&mut corpus.claims);

@@ -105,8 +105,10 @@ where
             return status;
         }
     };
+    // What gave each field is kept only where it is shown: it is most of a claim's memory.
+    let explain = matches!(cli.command, Command::Claims { explain: true, .. });
     let extractor = match recoupe_extractor::Extractor::french() {
-        Ok(x) => x,
+        Ok(x) => x.with_explanations(explain),
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
             return ExitStatus::Failure;

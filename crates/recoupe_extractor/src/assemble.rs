@@ -13,6 +13,7 @@ use chrono::Datelike;
 use recoupe_parser::{Article, DayInterval, Diagnostic, PartialDate, Span};
 
 use crate::date_reader::{PresentDate, PresentEvidence};
+use crate::name::{Name, Names};
 
 use crate::dates::{DateMention, find_dates};
 use crate::fields::actors::find_actors;
@@ -137,7 +138,7 @@ fn foreign(lx: &Lexicon, text: &str, min_words: usize) -> Option<language::Langu
 }
 
 /// Reads the claims of `article`, in text order.
-pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
+pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extraction {
     let mut diagnostics = Vec::new();
     let body: String = article
         .sentences
@@ -449,9 +450,9 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
             c.kind == ClaimKind::Cumulative
                 && !c.previous
                 && c.window_start.is_none()
-                && !c.explanation.time.is_empty()
+                && !c.ex().time.is_empty()
                 && c.as_of != reference
-        }) && let (Some(d), Some(s)) = (c.as_of, c.explanation.time.first())
+        }) && let (Some(d), Some(s)) = (c.as_of, c.ex().time.first())
         {
             last_toll_day = Some((d, *s, c.as_of_weekday));
         }
@@ -459,10 +460,8 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
         // ("Trois marins ont péri …, a déclaré jeudi l'armateur. Deux autres membres
         // d'équipage ont été gravement blessés").
         if let Some(c) = found.iter().rev().find(|c| {
-            c.kind == ClaimKind::Event
-                && is_casualty(c.predicate_class)
-                && !c.explanation.time.is_empty()
-        }) && let (Some(d), Some(s)) = (c.as_of, c.explanation.time.last())
+            c.kind == ClaimKind::Event && is_casualty(c.predicate_class) && !c.ex().time.is_empty()
+        }) && let (Some(d), Some(s)) = (c.as_of, c.ex().time.last())
         {
             last_casualty_day = Some((d, *s, c.as_of_weekday));
         }
@@ -498,13 +497,13 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
             previous_counted = Some((
                 sd.paragraph,
                 Antecedent {
-                    noun: last.noun.clone(),
-                    head: last.head.clone(),
+                    noun: last.noun.map(|n| n.to_string()),
+                    head: last.head.map(|n| n.to_string()),
                     noun_span: None,
                     qualifier: last.qualifier,
                     actors: Vec::new(),
                     predicate: last.predicate.as_ref().map(|l| PredicateRead {
-                        lemma: l.clone(),
+                        lemma: l.to_string(),
                         span: None,
                         from: PredicateFrom::Inherited,
                         with_aux: false,
@@ -536,7 +535,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
         }
         if let Some(first) = found.first() {
             let named = matches!(
-                first.explanation.places_from,
+                first.ex().places_from,
                 PlacesFrom::Clause | PlacesFrom::Sentence | PlacesFrom::Parts
             );
             let shared = found.iter().all(|c| c.places == first.places);
@@ -546,10 +545,18 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article) -> Extraction {
                     .iter()
                     .filter_map(|p| lx.gazetteer.find(p))
                     .collect();
-                (sd.paragraph, (ids, first.explanation.places.clone()))
+                (sd.paragraph, (ids, first.ex().places.clone()))
             });
         }
-        claims.extend(found);
+        // What gave each field is needed while the sentence is read; kept after it only when
+        // asked for (`--explain`), being most of a claim's memory.
+        claims.extend(found.into_iter().map(|mut c| {
+            c.time_written = !c.ex().time.is_empty();
+            if !explain {
+                c.explanation = None;
+            }
+            c
+        }));
         if let Some(frame) = sentence_frame(&sd.tokens, &sd.places)
             && let PlaceRef::Named(id) = frame.place
         {
@@ -908,7 +915,7 @@ impl SentenceContext<'_> {
                     .is_some_and(|w| self.ac.lx.grammar.and.has(w) || w.ends_with(','));
             if claims[i - 1].previous && !claims[i].previous && joined {
                 claims[i].previous = true;
-                claims[i].explanation.previous = claims[i - 1].explanation.previous;
+                claims[i].ex_mut().previous = claims[i - 1].ex().previous;
             }
         }
         self.partition_places(&mut claims);
@@ -937,7 +944,7 @@ impl SentenceContext<'_> {
             if !joined {
                 continue;
             }
-            a.claim.predicate = b.claim.predicate.clone();
+            a.claim.predicate = b.claim.predicate;
             a.claim.predicate_class = b.claim.predicate_class;
             a.predicate_from = b.predicate_from;
             a.predicate_with_aux = b.predicate_with_aux;
@@ -968,7 +975,7 @@ impl SentenceContext<'_> {
             claims[i].kind = whole_kind;
             claims[i].as_of = whole_as_of;
             claims[i].window_start = whole_window;
-            claims[i].explanation.time = claims[i - 1].explanation.time.clone();
+            claims[i].ex_mut().time = claims[i - 1].ex().time.clone();
         }
     }
 
@@ -998,7 +1005,7 @@ impl SentenceContext<'_> {
         let listed = &dates[dates.len() - after.len()..];
         for (d, &i) in listed.iter().zip(&after) {
             claims[i].as_of = Some(d.days);
-            claims[i].explanation.time = vec![self.ac.article.norm.to_original(d.span)];
+            claims[i].ex_mut().time = vec![self.ac.article.norm.to_original(d.span)];
         }
     }
 
@@ -1019,16 +1026,16 @@ impl SentenceContext<'_> {
                 (words.last().is_some_and(|w| g.and.has(w)) && words.len() <= 3) || part_of;
             if joined
                 && !matches!(
-                    claims[i].explanation.places_from,
+                    claims[i].ex().places_from,
                     PlacesFrom::Clause | PlacesFrom::Parts
                 )
-                && claims[i + 1].explanation.places_from == PlacesFrom::Clause
+                && claims[i + 1].ex().places_from == PlacesFrom::Clause
             {
-                claims[i].places = claims[i + 1].places.clone();
-                claims[i].countries = claims[i + 1].countries.clone();
-                claims[i].within = claims[i + 1].within.clone();
-                claims[i].explanation.places = claims[i + 1].explanation.places.clone();
-                claims[i].explanation.places_from = PlacesFrom::Clause;
+                claims[i].places = claims[i + 1].places;
+                claims[i].countries = claims[i + 1].countries;
+                claims[i].within = claims[i + 1].within;
+                claims[i].ex_mut().places = claims[i + 1].ex().places.clone();
+                claims[i].ex_mut().places_from = PlacesFrom::Clause;
             }
         }
         // "À Paris, … ont annoncé 119 000 et 800 000 manifestants", "les décès à Derna à 3 958
@@ -1040,23 +1047,23 @@ impl SentenceContext<'_> {
             if (words.last().is_some_and(|w| g.and.has(w)) || g.instead.ends_words(&words))
                 && words.len() <= 4
                 && !matches!(
-                    claims[i].explanation.places_from,
+                    claims[i].ex().places_from,
                     PlacesFrom::Clause | PlacesFrom::Sentence
                 )
                 && matches!(
-                    claims[i - 1].explanation.places_from,
+                    claims[i - 1].ex().places_from,
                     PlacesFrom::Clause | PlacesFrom::Sentence
                 )
             {
-                claims[i].places = claims[i - 1].places.clone();
-                claims[i].countries = claims[i - 1].countries.clone();
-                claims[i].within = claims[i - 1].within.clone();
-                claims[i].explanation.places = claims[i - 1].explanation.places.clone();
-                claims[i].explanation.places_from = claims[i - 1].explanation.places_from;
+                claims[i].places = claims[i - 1].places;
+                claims[i].countries = claims[i - 1].countries;
+                claims[i].within = claims[i - 1].within;
+                claims[i].ex_mut().places = claims[i - 1].ex().places.clone();
+                claims[i].ex_mut().places_from = claims[i - 1].ex().places_from;
             }
         }
         for i in 0..claims.len() {
-            if claims[i].explanation.places_from == PlacesFrom::Clause {
+            if claims[i].ex().places_from == PlacesFrom::Clause {
                 continue;
             }
             let after = Span::new(claims[i].number.end, text.len());
@@ -1068,14 +1075,14 @@ impl SentenceContext<'_> {
             if !matches!(opener, Some('–' | '—' | ':' | '(')) {
                 continue;
             }
-            let mut union: Vec<String> = Vec::new();
+            let mut union: Vec<Name> = Vec::new();
             for part in &claims[i + 1..] {
-                if part.explanation.places_from != PlacesFrom::Clause {
+                if part.ex().places_from != PlacesFrom::Clause {
                     break;
                 }
                 for p in &part.places {
                     if !union.contains(p) {
-                        union.push(p.clone());
+                        union.push(*p);
                     }
                 }
             }
@@ -1083,8 +1090,8 @@ impl SentenceContext<'_> {
                 let lx = self.ac.lx;
                 claims[i].countries = countries_of(lx, &union);
                 claims[i].within = within_of(lx, &union);
-                claims[i].places = union;
-                claims[i].explanation.places_from = PlacesFrom::Parts;
+                claims[i].places = Names::new(&union);
+                claims[i].ex_mut().places_from = PlacesFrom::Parts;
             }
         }
     }
@@ -1664,19 +1671,18 @@ impl SentenceContext<'_> {
             article_date: article.date,
             article_days: self.ac.reference,
             number,
-            text: article.slice(number).to_owned(),
-            written: article.slice(written).to_owned(),
+            written_at: written,
             value,
             interval,
             qualifier,
-            noun,
-            head,
-            counted_with,
+            noun: noun.as_deref().map(Name::new),
+            head: head.as_deref().map(Name::new),
+            counted_with: Names::of(&counted_with),
             actors: actors.into_iter().map(|(a, _)| a).collect(),
             within: within_of(lx, &places),
-            places,
+            places: Names::of(&places),
             countries,
-            predicate: predicate.map(|p| lx.predicates.canonical(&p.lemma)),
+            predicate: predicate.map(|p| Name::new(&lx.predicates.canonical(&p.lemma))),
             predicate_class,
             unit: unit.map(|u| u.unit),
             as_of,
@@ -1688,12 +1694,14 @@ impl SentenceContext<'_> {
             event_date,
             window_start,
             kind,
-            source,
+            source: source.as_deref().map(Name::new),
             source_kind,
             previous: previous.is_some(),
             sentence: self.sd.sentence,
             quote: self.sd.quote.clone(),
-            explanation,
+            as_of_by_calendar: false,
+            time_written: !explanation.time.is_empty(),
+            explanation: Some(Box::new(explanation)),
         };
         ClaimRead {
             claim,
@@ -1986,28 +1994,29 @@ impl SentenceContext<'_> {
 }
 
 /// The places and every place they lie in, without repeats, in order.
-fn within_of(lx: &Lexicon, places: &[String]) -> Vec<String> {
+fn within_of<S: AsRef<str>>(lx: &Lexicon, places: &[S]) -> Names {
     let mut out: Vec<String> = Vec::new();
     for p in places {
-        for q in lx.enclosing(p) {
+        for q in lx.enclosing(p.as_ref()) {
             if !out.contains(&q) {
                 out.push(q);
             }
         }
     }
-    out
+    Names::of(out)
 }
 
 /// The countries of places, without repeats, in order.
-fn countries_of(lx: &Lexicon, places: &[String]) -> Vec<String> {
+fn countries_of<S: AsRef<str>>(lx: &Lexicon, places: &[S]) -> Names {
     let mut out: Vec<String> = Vec::new();
     for p in places {
-        let country = lx.country_of(p).unwrap_or_else(|| p.clone());
+        let p = p.as_ref();
+        let country = lx.country_of(p).unwrap_or_else(|| p.to_owned());
         if !out.contains(&country) {
             out.push(country);
         }
     }
-    out
+    Names::of(out)
 }
 
 /// The values a qualified figure allows, with the lexicon's default tolerances.

@@ -34,7 +34,7 @@ impl Calendar {
             for d in [c.as_of, c.event_date].into_iter().flatten() {
                 if d.is_day() {
                     for country in &c.countries {
-                        days.entry(country.clone()).or_default().insert(d.first);
+                        days.entry(country.to_string()).or_default().insert(d.first);
                     }
                 }
             }
@@ -46,13 +46,13 @@ impl Calendar {
     /// `weekday`; `None` when there is none or more than one.
     pub fn day_of(
         &self,
-        countries: &[String],
+        countries: &[crate::Name],
         within: DayInterval,
         weekday: chrono::Weekday,
     ) -> Option<NaiveDate> {
         let found: BTreeSet<NaiveDate> = countries
             .iter()
-            .filter_map(|c| self.days.get(c))
+            .filter_map(|c| self.days.get(c.as_str()))
             .flat_map(|days| days.range(within.first..=within.last))
             .filter(|d| d.weekday() == weekday)
             .copied()
@@ -97,7 +97,7 @@ impl Calendar {
                 if c.event_date == Some(as_of) {
                     c.event_date = c.as_of;
                 }
-                c.explanation.as_of_by_calendar = true;
+                c.as_of_by_calendar = true;
                 n += 1;
             }
         }
@@ -142,7 +142,7 @@ fn settle_articles(claims: &mut [Claim]) -> usize {
             continue;
         };
         // The article's present: a weekday of its own the calendar fixed.
-        if days.is_day() || c.previous || !as_of.is_day() || !c.explanation.as_of_by_calendar {
+        if days.is_day() || c.previous || !as_of.is_day() || !c.as_of_by_calendar {
             continue;
         }
         if days.first <= as_of.first && as_of.first <= days.last {
@@ -152,15 +152,14 @@ fn settle_articles(claims: &mut [Claim]) -> usize {
     }
     let mut n = 0;
     for c in claims.iter_mut() {
-        let undated =
-            c.as_of.is_some() && c.as_of == c.article_days && c.explanation.time.is_empty();
+        let undated = c.as_of.is_some() && c.as_of == c.article_days && !c.time_written;
         let counts = matches!(
             c.kind,
             crate::ClaimKind::Cumulative | crate::ClaimKind::Event
         );
         if let (true, true, Some(day)) = (undated, counts, present.get(&c.id.article)) {
             c.as_of = Some(DayInterval::day(*day));
-            c.explanation.as_of_by_calendar = true;
+            c.as_of_by_calendar = true;
             n += 1;
         }
     }
@@ -186,7 +185,7 @@ mod tests {
             .collect(),
         };
         let september = DayInterval::new(d("2023-09-01"), d("2023-09-30"));
-        let maroc = ["Maroc".to_owned()];
+        let maroc = [crate::Name::new("Maroc")];
         assert_eq!(
             cal.day_of(&maroc, september, chrono::Weekday::Sat),
             Some(d("2023-09-09"))
@@ -195,7 +194,11 @@ mod tests {
         assert_eq!(cal.day_of(&maroc, september, chrono::Weekday::Sun), None);
         // Another country's days say nothing.
         assert_eq!(
-            cal.day_of(&["Libye".to_owned()], september, chrono::Weekday::Sat),
+            cal.day_of(
+                &[crate::Name::new("Libye")],
+                september,
+                chrono::Weekday::Sat
+            ),
             None
         );
     }

@@ -5,6 +5,8 @@ use std::fmt;
 
 use recoupe_parser::{ArticleId, DayInterval, Span};
 
+use crate::name::{Name, Names};
+
 /// How a figure is qualified in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Qualifier {
@@ -474,8 +476,6 @@ pub struct Explanation {
     pub time: Vec<Span>,
     /// The words that gave the event's date.
     pub event_date: Option<Span>,
-    /// Whether the corpus's calendar fixed the day of a weekday the text gives alone.
-    pub as_of_by_calendar: bool,
     /// The source phrase, if one was written.
     pub source: Option<Span>,
     /// The words that gave the predicate ("ont été blessés"), unless it was taken from the
@@ -491,6 +491,26 @@ pub struct Explanation {
     /// Whether the claim's sentence was cut from a longer run of text without a full stop
     /// (at [`recoupe_parser::MAX_SENTENCE_BYTES`]): what it reads stops at the cut.
     pub sentence_cut: bool,
+}
+
+impl Explanation {
+    /// Nothing explained.
+    pub const NONE: Explanation = Explanation {
+        qualifier: None,
+        noun: None,
+        noun_inherited: false,
+        places: Vec::new(),
+        places_from: PlacesFrom::Clause,
+        actors: Vec::new(),
+        time: Vec::new(),
+        event_date: None,
+        source: None,
+        predicate: None,
+        unit: None,
+        previous: None,
+        article_date: None,
+        sentence_cut: false,
+    };
 }
 
 /// Where a claim's places were read.
@@ -526,6 +546,10 @@ impl PlacesFrom {
 }
 
 /// A count of something, as written in one article.
+///
+/// Compact: names are interned ([`Name`], [`Names`]), the words as written are spans into the
+/// sentence it shares with the other claims of that sentence, and the evidence of each field
+/// ([`Explanation`]) is kept only when asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     /// Article and offset.
@@ -535,12 +559,10 @@ pub struct Claim {
     /// The days the article may be from: its header, narrowed by the full dates its text
     /// writes when the header gives only a month.
     pub article_days: Option<DayInterval>,
-    /// The number as written ("2 500", "quelque 17" is `17`, "des dizaines").
+    /// The number as written ("2 500", "quelque 17" is `17`, "des dizaines"): [`Claim::text`].
     pub number: Span,
-    /// The number's text as written in the article.
-    pub text: String,
-    /// The qualifier and number as written ("Quelque 2 500").
-    pub written: String,
+    /// The qualifier and number as written ("Quelque 2 500"): [`Claim::written`].
+    pub written_at: Span,
     /// The value read (the nominal value for vague and range claims).
     pub value: f64,
     /// The values the claim allows.
@@ -548,24 +570,24 @@ pub struct Claim {
     /// How it is qualified.
     pub qualifier: Qualifier,
     /// The counted thing's lemma ("attaque"; "blessé" for "56 militaires ont été blessés").
-    pub noun: Option<String>,
+    pub noun: Option<Name>,
     /// The head noun as written, lemmatised ("militaire"), when it differs from `noun`.
-    pub head: Option<String>,
+    pub head: Option<Name>,
     /// The other things counted together with `noun`, lemmatised and sorted: "21 missiles et
     /// drones" counts missiles and drones (`noun` "missile", `counted_with` ["drone"]).
-    pub counted_with: Vec<String>,
+    pub counted_with: Names,
     /// Whose forces or people ("américain", "coalition").
-    pub actors: Vec<String>,
+    pub actors: Names,
     /// The places the figure covers, at the level the text attaches them ("Paris", "Al Haouz",
     /// "Irak", "mer Rouge").
-    pub places: Vec<String>,
+    pub places: Names,
     /// The countries or regions of `places`, from the gazetteer ("France", "Maroc", "Irak").
-    pub countries: Vec<String>,
+    pub countries: Names,
     /// Every place the figure lies within: its places and all the places they lie in
     /// ("Erbil", "Irak"), for rules that ask for any figure inside a place.
-    pub within: Vec<String>,
+    pub within: Names,
     /// What the text says happened to the counted thing, as a lemma ("blessé", "déployé").
-    pub predicate: Option<String>,
+    pub predicate: Option<Name>,
     /// The class of `predicate`, when the lexicon knows it.
     pub predicate_class: Option<PredicateClass>,
     /// The unit of money and shares; `None` for counts.
@@ -576,6 +598,11 @@ pub struct Claim {
     /// The weekday its as-of was read from, when the text gives only that ("samedi matin" in
     /// an article dated to its month): the corpus may tell which one it is.
     pub as_of_weekday: Option<chrono::Weekday>,
+    /// Whether the corpus's calendar fixed the day of a weekday the text gives alone.
+    pub as_of_by_calendar: bool,
+    /// Whether the text gives the figure a time of its own (a window, an as-of, an event's
+    /// day), rather than the article's.
+    pub time_written: bool,
     /// When the text says the figure was given ("a déclaré jeudi soir", "a fait état vendredi
     /// de …"), when it says so.
     pub reported: Option<DayInterval>,
@@ -590,7 +617,7 @@ pub struct Claim {
     /// Running total, event or level.
     pub kind: ClaimKind,
     /// Who gives it.
-    pub source: Option<String>,
+    pub source: Option<Name>,
     /// What kind of source that is, when the lexicon can tell.
     pub source_kind: Option<SourceKind>,
     /// Whether the text gives the figure as an earlier state, superseded by the article's own
@@ -601,11 +628,40 @@ pub struct Claim {
     /// The sentence's text as written: the quote a report shows. Shared by the claims of one
     /// sentence: a sentence of 20 000 figures is held once, not 20 000 times.
     pub quote: std::sync::Arc<str>,
-    /// Which words gave which field.
-    pub explanation: Explanation,
+    /// Which words gave which field, when the extractor was asked to keep it
+    /// ([`crate::Extractor::with_explanations`]).
+    pub explanation: Option<Box<Explanation>>,
 }
 
 impl Claim {
+    /// The words of `span` (within the claim's sentence), as written.
+    fn in_sentence(&self, span: Span) -> &str {
+        let start = span.start.wrapping_sub(self.sentence.start);
+        let end = span.end.wrapping_sub(self.sentence.start);
+        self.quote.get(start..end).unwrap_or("")
+    }
+
+    /// The number as written ("2 500", "dizaines").
+    pub fn text(&self) -> &str {
+        self.in_sentence(self.number)
+    }
+
+    /// The qualifier and number as written ("Quelque 2 500").
+    pub fn written(&self) -> &str {
+        self.in_sentence(self.written_at)
+    }
+
+    /// Which words gave which field, or nothing when the extractor did not keep it.
+    pub fn ex(&self) -> &Explanation {
+        static NONE: Explanation = Explanation::NONE;
+        self.explanation.as_deref().unwrap_or(&NONE)
+    }
+
+    /// The explanation, to fill in while the claim is read.
+    pub(crate) fn ex_mut(&mut self) -> &mut Explanation {
+        self.explanation.get_or_insert_with(Default::default)
+    }
+
     /// Whether the claim is a running total.
     pub fn is_cumulative(&self) -> bool {
         self.kind == ClaimKind::Cumulative

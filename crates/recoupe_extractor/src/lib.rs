@@ -31,6 +31,7 @@ mod dates;
 mod fields;
 mod lexicon;
 mod mentions;
+pub mod name;
 mod numbers;
 mod reader;
 pub mod tokens;
@@ -44,6 +45,7 @@ pub use date_reader::{DateKind, PresentDate, PresentEvidence, ReadDate};
 pub use lexicon::language::Language;
 pub use lexicon::{Lexicon, LexiconError};
 pub use mentions::NotAClaim;
+pub use name::{Name, Names};
 pub use numbers::{NumberForm, NumberMention, find_numbers};
 pub use reader::ReadNumber;
 
@@ -53,6 +55,7 @@ use recoupe_parser::Article;
 #[derive(Debug, Clone)]
 pub struct Extractor {
     lexicon: Lexicon,
+    explain: bool,
 }
 
 impl Extractor {
@@ -63,7 +66,15 @@ impl Extractor {
     pub fn french() -> Result<Self, LexiconError> {
         Ok(Extractor {
             lexicon: Lexicon::french()?,
+            explain: false,
         })
+    }
+
+    /// The same extractor, keeping with each claim which words gave each field
+    /// ([`Claim::explanation`], `--explain`). Off by default: it is most of a claim's memory.
+    pub fn with_explanations(mut self, explain: bool) -> Self {
+        self.explain = explain;
+        self
     }
 
     /// The lexicon in use.
@@ -97,6 +108,6 @@ impl Extractor {
     /// sentence in a language it has no lexicon for is skipped, with a warning naming the
     /// language.
     pub fn read(&self, article: &Article) -> Extraction {
-        assemble::extract(&self.lexicon, article)
+        assemble::extract(&self.lexicon, article, self.explain)
     }
 }

@@ -178,7 +178,7 @@ fn read_articles(
             continue;
         }
         let id = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let (article, _) = parse_seed(ArticleId(id.clone()), &std::fs::read(&path).unwrap());
+        let (article, _) = parse_seed(ArticleId::from(id.as_str()), &std::fs::read(&path).unwrap());
         let read = extractor.read(&article);
         days.extend(read.days);
         articles.insert(id, (article, read.claims));
@@ -302,8 +302,8 @@ fn measure(name: &str, articles_dir: &Path, gold_path: &Path, level: PlaceLevel,
         );
         let mut want: Vec<String> = g.place.iter().map(|p| canonical_place(p)).collect();
         let mut got: Vec<String> = match level {
-            PlaceLevel::Country => c.countries.clone(),
-            PlaceLevel::Scope => c.places.clone(),
+            PlaceLevel::Country => c.countries.iter().map(|p| p.to_string()).collect(),
+            PlaceLevel::Scope => c.places.iter().map(|p| p.to_string()).collect(),
         };
         want.sort();
         want.dedup();
@@ -376,7 +376,7 @@ fn measure(name: &str, articles_dir: &Path, gold_path: &Path, level: PlaceLevel,
             want.dedup();
             let got_with = |first: &str| {
                 let mut all: Vec<String> = std::iter::once(first.to_owned())
-                    .chain(c.counted_with.iter().cloned())
+                    .chain(c.counted_with.iter().map(|n| n.to_string()))
                     .collect();
                 all.sort();
                 all.dedup();
@@ -420,7 +420,7 @@ fn measure(name: &str, articles_dir: &Path, gold_path: &Path, level: PlaceLevel,
             } else {
                 false_positives.push(format!(
                     "{id} «{}» = {} in «{}»",
-                    c.text,
+                    c.text(),
                     c.value,
                     article.slice(c.sentence)
                 ));
@@ -446,7 +446,10 @@ fn measure(name: &str, articles_dir: &Path, gold_path: &Path, level: PlaceLevel,
                 if !explained {
                     non_claims.push(format!(
                         "{} «{}» ({}) read as «{}»",
-                        n.article, n.quote, n.why, c.text
+                        n.article,
+                        n.quote,
+                        n.why,
+                        c.text()
                     ));
                 }
             }

@@ -115,7 +115,7 @@ proptest! {
         let text = format!(" date {date} {body}");
         let (article, _) = parse_seed(ArticleId("p".into()), text.as_bytes());
         for c in extractor.extract(&article) {
-            prop_assert_eq!(article.slice(c.number), c.text.as_str());
+            prop_assert_eq!(article.slice(c.number), c.text());
             prop_assert!(c.sentence.contains(c.number));
         }
         let _ = extractor.present_dates(&article);
@@ -130,7 +130,7 @@ proptest! {
         let extractor = extractor();
         let (article, _) = parse_seed(ArticleId("b".into()), &bytes);
         for c in extractor.extract(&article) {
-            prop_assert_eq!(article.slice(c.number), c.text.as_str());
+            prop_assert_eq!(article.slice(c.number), c.text());
         }
         let (articles, _) = parse_jsonl(&bytes);
         for a in &articles {

@@ -5,8 +5,28 @@ use std::fmt;
 use crate::{NormText, PartialDate, Span};
 
 /// An article's id: the file stem (`000_1ccb705131c11451`) or the `id` of a JSON Lines record.
+/// Shared, not copied, by the claims of the article.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ArticleId(pub String);
+pub struct ArticleId(pub std::sync::Arc<str>);
+
+impl ArticleId {
+    /// The id as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for ArticleId {
+    fn from(s: &str) -> Self {
+        ArticleId(s.into())
+    }
+}
+
+impl From<String> for ArticleId {
+    fn from(s: String) -> Self {
+        ArticleId(s.into())
+    }
+}
 
 impl fmt::Display for ArticleId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

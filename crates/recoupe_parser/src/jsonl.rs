@@ -72,7 +72,7 @@ fn read_record(line: &str, number: usize) -> Result<(Article, Vec<String>), Stri
             None
         }
     };
-    let mut article = parse_text(ArticleId(id), date, text);
+    let mut article = parse_text(ArticleId::from(id), date, text);
     article.url = field("url")?;
     article.record_line = Some(number);
     Ok((article, problems))
@@ -116,7 +116,7 @@ mod tests {
         );
         let (articles, diags) = parse_jsonl(input.as_bytes());
         assert_eq!(articles.len(), 2);
-        assert_eq!(articles[0].id.0, "a");
+        assert_eq!(articles[0].id.as_str(), "a");
         assert_eq!(articles[0].sentences.len(), 2);
         assert!(articles[1].date.is_none());
         assert_eq!(diags.len(), 3, "{diags:?}");

@@ -33,7 +33,7 @@ pub fn render<'t>(
             w,
             "{:<28} {:<20} {:<17} {:<10} {:<12} {:<14} {:<23} {:<10} {:<12} «{}»",
             c.id.to_string(),
-            c.written,
+            c.written(),
             c.interval.to_string(),
             c.qualifier.name(),
             c.noun.as_deref().unwrap_or("-"),
@@ -46,7 +46,7 @@ pub fn render<'t>(
         if explain {
             let text = text_of(c).unwrap_or_default();
             let words = |s: Span| format!("«{}»", s.slice(text));
-            let e = &c.explanation;
+            let e = c.ex();
             let list = |spans: &[Span]| {
                 if spans.is_empty() {
                     "-".to_owned()
@@ -80,7 +80,7 @@ pub fn render<'t>(
             )?;
             let predicate = match (&c.predicate, c.predicate_class) {
                 (Some(p), Some(class)) => format!("{p} ({class})"),
-                (Some(p), None) => p.clone(),
+                (Some(p), None) => p.to_string(),
                 (None, _) => "-".to_owned(),
             };
             let from = if c.predicate.is_some() && e.predicate.is_none() {
@@ -112,7 +112,7 @@ pub fn render<'t>(
             let window = c
                 .window_start
                 .map_or(String::new(), |d| format!(", since {d}"));
-            let calendar = if e.as_of_by_calendar {
+            let calendar = if c.as_of_by_calendar {
                 match c.as_of_weekday {
                     Some(wd) => format!(" (the {wd:?} the corpus dates its figures on)"),
                     None => " (the day its article speaks from, by the corpus)".to_owned(),

@@ -140,7 +140,7 @@ fn chart(m: &MetricOutcome, report: &Report<'_>) -> String {
             .claims
             .first()
             .and_then(|&i| report.claims.get(i))
-            .map_or(String::new(), |c| c.id.article.0.clone());
+            .map_or(String::new(), |c| c.id.article.0.to_string());
         let _ = write!(
             svg,
             r#"<rect x="{x0:.1}" y="{y0:.1}" width="{:.1}" height="{:.1}" class="{class}"><title>{} · {} · {} · {}</title></rect>"#,
@@ -245,7 +245,7 @@ li.contradiction{{color:#a01515}}</style></head><body>"
                     esc(&p.label),
                     esc(&p.interval.to_string()),
                     esc(first.and_then(|c| c.source.as_deref()).unwrap_or("-")),
-                    esc(&first.map_or(String::new(), |c| c.id.article.0.clone())),
+                    esc(&first.map_or(String::new(), |c| c.id.article.0.to_string())),
                     esc(&first.map_or(String::new(), |c| excerpt(c, 140)))
                 )?;
             }
@@ -281,7 +281,7 @@ li.contradiction{{color:#a01515}}</style></head><body>"
                 w,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td><td>«{}»</td></tr>",
                 c.as_of.map_or("undated".to_owned(), |d| d.to_string()),
-                esc(&c.written),
+                esc(c.written()),
                 esc(c.noun.as_deref().unwrap_or("-")),
                 c.kind.name(),
                 esc(&c.id.to_string()),

@@ -145,7 +145,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                 w,
                 "| {} | {} | {} | {} | {} | {} | «{}» |",
                 c.as_of.map_or("undated".to_owned(), |d| d.to_string()),
-                md(&c.written),
+                md(c.written()),
                 md(c.noun.as_deref().unwrap_or("-")),
                 c.kind.name(),
                 if c.places.is_empty() {

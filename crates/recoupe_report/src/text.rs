@@ -93,7 +93,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write, color: bool) -> io::Result
                     w,
                     "  {:<23} {:<20} {:<12} {:<10} {:<14} {:<28} «{}»",
                     when(c),
-                    c.written,
+                    c.written(),
                     noun,
                     c.kind.name(),
                     places,
@@ -139,7 +139,7 @@ fn metric(
         let date = p.as_of.map_or("undated".to_owned(), |d| d.to_string());
         let first = p.claims.first().and_then(|&i| report.claims.get(i));
         let source = first.and_then(|c| c.source.as_deref()).unwrap_or("-");
-        let article = first.map_or(String::new(), |c| c.id.article.0.clone());
+        let article = first.map_or(String::new(), |c| c.id.article.0.to_string());
         let origin = match &p.origin {
             PointOrigin::Claim => String::new(),
             PointOrigin::Sum => " (sum of parts)".to_owned(),
@@ -180,10 +180,10 @@ fn metric(
             let mut shown: Vec<(&str, recoupe_parser::Span)> = Vec::new();
             for &i in &f.claims {
                 if let Some(c) = report.claims.get(i) {
-                    if shown.contains(&(c.id.article.0.as_str(), c.sentence)) {
+                    if shown.contains(&(c.id.article.as_str(), c.sentence)) {
                         continue;
                     }
-                    shown.push((c.id.article.0.as_str(), c.sentence));
+                    shown.push((c.id.article.as_str(), c.sentence));
                     writeln!(
                         w,
                         "      {:<22} {:<10} «{}»",

@@ -45,14 +45,14 @@ pub struct WireClaim<'a> {
     pub head: Option<&'a str>,
     /// The other things counted together with `noun` ("21 missiles et drones": ["drone"]);
     /// left out when it counts one thing.
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    pub counted_with: &'a [String],
+    #[serde(skip_serializing_if = "<[recoupe_extractor::Name]>::is_empty")]
+    pub counted_with: &'a [recoupe_extractor::Name],
     /// The places the figure covers, at the level the text names them ("Paris", "Al Haouz").
-    pub places: &'a [String],
+    pub places: &'a [recoupe_extractor::Name],
     /// The countries or regions of `places` ("France", "Maroc").
-    pub countries: &'a [String],
+    pub countries: &'a [recoupe_extractor::Name],
     /// Every place the figure lies within ("Erbil", "Irak").
-    pub within: &'a [String],
+    pub within: &'a [recoupe_extractor::Name],
     /// What the text says happened to the counted thing, as a lemma ("blessé").
     pub predicate: Option<&'a str>,
     /// death | wounded | missing | displaced | evacuated | arrested | demonstrated |
@@ -63,7 +63,7 @@ pub struct WireClaim<'a> {
     /// The first actor, or `null`.
     pub actor: Option<&'a str>,
     /// All actors.
-    pub actors: &'a [String],
+    pub actors: &'a [recoupe_extractor::Name],
     /// `YYYY-MM`, `YYYY-MM-DD`, or `YYYY-MM-DD..YYYY-MM-DD`.
     pub as_of: Option<String>,
     /// The day of the event it counts, when the text names it ("la crue du 14 mai"); same
@@ -103,8 +103,8 @@ impl<'a> WireClaim<'a> {
             article: &c.id.article.0,
             start: c.number.start,
             end: c.number.end,
-            text: &c.text,
-            written: &c.written,
+            text: c.text(),
+            written: c.written(),
             value: c.value,
             low: c.interval.low,
             high: c.interval.high,
@@ -118,7 +118,7 @@ impl<'a> WireClaim<'a> {
             predicate: c.predicate.as_deref(),
             predicate_class: c.predicate_class.map(|p| p.name()),
             unit: c.unit.map(|u| u.name()),
-            actor: c.actors.first().map(String::as_str),
+            actor: c.actors.first().map(|a| a.as_str()),
             actors: &c.actors,
             as_of: c.as_of.map(|d| d.to_string()),
             event_date: c.event_date.map(|d| d.to_string()),
@@ -305,11 +305,11 @@ fn finding(f: &Finding, claims: &[Claim]) -> WireFinding {
             .filter_map(|&i| claims.get(i))
             .map(|c| WireEvidence {
                 claim: c.id.to_string(),
-                article: c.id.article.0.clone(),
+                article: c.id.article.0.to_string(),
                 article_date: c.article_date.map(|d| d.to_string()),
                 as_of: c.as_of.map(|d| d.to_string()),
-                source: c.source.clone(),
-                written: c.written.clone(),
+                source: c.source.map(|s| s.to_string()),
+                written: c.written().to_owned(),
                 start: c.number.start,
                 end: c.number.end,
                 quote: c.quote.to_string(),

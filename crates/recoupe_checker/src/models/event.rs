@@ -56,7 +56,7 @@ pub(crate) fn check(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<
         else {
             continue;
         };
-        let mut places = claim.places.clone();
+        let mut places: Vec<String> = claim.places.iter().map(|p| p.to_string()).collect();
         places.sort();
         events.entry((day.first, places)).or_default().push(i);
     }
@@ -145,7 +145,7 @@ pub(crate) fn scope(a: &Point, b: &Point, claims: &[Claim]) -> Scope {
     let (Some(x), Some(y)) = (first_claim(a, claims), first_claim(b, claims)) else {
         return Scope::Other;
     };
-    let set = |v: &[String]| {
+    let set = |v: &[recoupe_extractor::Name]| {
         let mut v: Vec<String> = v.iter().map(|p| p.to_lowercase()).collect();
         v.sort();
         v.dedup();
@@ -198,8 +198,8 @@ pub(crate) fn compatible(metric: &Metric, a: &Point, b: &Point, scope: Scope) ->
 /// Who gave a report, for messages: "ministère de l'Intérieur", or "no source named".
 pub(crate) fn who(p: &Point, claims: &[Claim]) -> String {
     first_claim(p, claims)
-        .and_then(|c| c.source.clone())
-        .unwrap_or_else(|| "no source named".into())
+        .and_then(|c| c.source)
+        .map_or_else(|| "no source named".into(), |s| s.to_string())
 }
 
 /// Whether two reports come from the same kind of source (both unnamed counts as the same).

@@ -24,7 +24,10 @@ use crate::{Claim, Metric, MetricId};
 /// Points the parts give the total: sums where every part has a figure in one article at
 /// one as-of, and lower bounds for the other part figures.
 pub(crate) fn derive(parts: &[(MetricId, Vec<usize>)], claims: &[Claim]) -> Vec<Point> {
-    type Key = (String, Option<(chrono::NaiveDate, chrono::NaiveDate)>);
+    type Key = (
+        std::sync::Arc<str>,
+        Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    );
     let mut groups: BTreeMap<Key, Vec<(usize, usize)>> = BTreeMap::new();
     for (pi, (_, ids)) in parts.iter().enumerate() {
         for &c in ids {
@@ -58,7 +61,7 @@ pub(crate) fn derive(parts: &[(MetricId, Vec<usize>)], claims: &[Claim]) -> Vec<
                 origin: PointOrigin::Sum,
                 label: chosen
                     .iter()
-                    .map(|&c| claims[c].written.as_str())
+                    .map(|&c| claims[c].written())
                     .collect::<Vec<_>>()
                     .join(" + "),
                 rounded: ValueInterval { low, high },
@@ -78,7 +81,7 @@ pub(crate) fn derive(parts: &[(MetricId, Vec<usize>)], claims: &[Claim]) -> Vec<
                     as_of: claim.as_of,
                     window_start: claim.window_start,
                     origin: PointOrigin::PartBound(parts[pi].0.clone()),
-                    label: claim.written.clone(),
+                    label: claim.written().to_owned(),
                     rounded: ValueInterval {
                         low: claim.interval.low,
                         high: None,

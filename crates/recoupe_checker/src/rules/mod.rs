@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
-use recoupe_extractor::{Claim, ClaimKind, PredicateClass, Unit};
+use recoupe_extractor::{Claim, ClaimKind, Name, PredicateClass, Unit};
 use regex::Regex;
 
 pub use error::RuleError;
@@ -225,7 +225,7 @@ impl PredicateWanted {
 /// with `with`: one thing is accepted when the list names it; several together ("21 missiles et
 /// drones") when an entry names them all with `+` ("drone + missile", in any order), or when the
 /// list names each ("policier", "gendarme").
-fn nouns_accept(wanted: &[String], first: &str, with: &[String]) -> bool {
+fn nouns_accept(wanted: &[String], first: &str, with: &[Name]) -> bool {
     if with.is_empty() {
         return wanted.iter().any(|w| w == first);
     }
@@ -262,8 +262,8 @@ fn lower_eq(s: &str, lowered: &str) -> bool {
     s.chars().flat_map(char::to_lowercase).eq(lowered.chars())
 }
 
-fn lower_all(v: &[String]) -> Vec<String> {
-    v.iter().map(|s| s.to_lowercase()).collect()
+fn lower_all<S: AsRef<str>>(v: &[S]) -> Vec<String> {
+    v.iter().map(|s| s.as_ref().to_lowercase()).collect()
 }
 
 /// One key of a matcher checked against a claim.
@@ -292,8 +292,8 @@ impl Matcher {
     /// Each key of the matcher checked against `claim`, for `recoupe rules explain`.
     pub fn explain(&self, claim: &Claim) -> Vec<KeyCheck> {
         let noun = claim.noun.as_deref().map(str::to_lowercase);
-        let places = lower_all(&claim.places);
-        let actors = lower_all(&claim.actors);
+        let places = lower_all(&claim.places[..]);
+        let actors = lower_all(&claim.actors[..]);
         let show = |v: &[String]| {
             if v.is_empty() {
                 "none".to_owned()
@@ -316,7 +316,7 @@ impl Matcher {
         // "missile + drone" when the claim counts several things together.
         let counted = |first: &str| {
             std::iter::once(first.to_owned())
-                .chain(claim.counted_with.iter().cloned())
+                .chain(claim.counted_with.iter().map(|n| n.to_string()))
                 .collect::<Vec<_>>()
                 .join(" + ")
         };
@@ -375,7 +375,7 @@ impl Matcher {
             );
         }
         if !self.places_within.is_empty() {
-            let within = lower_all(&claim.within);
+            let within = lower_all(&claim.within[..]);
             add(
                 "places_within",
                 within.iter().any(|p| self.places_within.contains(p)),
@@ -386,7 +386,7 @@ impl Matcher {
         if !self.predicates.is_empty() {
             let has = match (&claim.predicate, claim.predicate_class) {
                 (Some(p), Some(c)) => format!("{p} ({c})"),
-                (Some(p), None) => p.clone(),
+                (Some(p), None) => p.to_string(),
                 (None, _) => "none".into(),
             };
             let wants: Vec<String> = self.predicates.iter().map(PredicateWanted::name).collect();
@@ -418,7 +418,7 @@ impl Matcher {
             show(&kinds),
         );
         if !self.event_places.is_empty() {
-            let within = lower_all(&claim.within);
+            let within = lower_all(&claim.within[..]);
             add(
                 "event",
                 self.in_event_places(claim),
@@ -1660,7 +1660,7 @@ mod tests {
             .extract(&article)
             .iter()
             .filter(|c| rules.metrics[0].matcher.matches(c))
-            .map(|c| c.written.clone())
+            .map(|c| c.written().to_owned())
             .collect();
         // "457 interpellations" counts arrests without a verb; the wounded do not.
         assert_eq!(matched, ["457", "12"]);
@@ -1709,18 +1709,19 @@ mod tests {
         // One thing is accepted when the list names it; things counted together when an entry
         // names them all, or the list names each.
         let w = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let n = |v: &[&str]| v.iter().map(|s| Name::new(s)).collect::<Vec<_>>();
         assert!(nouns_accept(&w(&["drone"]), "drone", &[]));
-        assert!(!nouns_accept(&w(&["drone"]), "drone", &w(&["missile"])));
+        assert!(!nouns_accept(&w(&["drone"]), "drone", &n(&["missile"])));
         assert!(nouns_accept(
             &w(&["drone + missile"]),
             "missile",
-            &w(&["drone"])
+            &n(&["drone"])
         ));
         assert!(!nouns_accept(&w(&["drone + missile"]), "drone", &[]));
         assert!(nouns_accept(
             &w(&["policier", "gendarme"]),
             "policier",
-            &w(&["gendarme"])
+            &n(&["gendarme"])
         ));
     }
 

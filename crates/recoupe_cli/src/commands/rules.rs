@@ -130,7 +130,7 @@ pub fn explain(
             out,
             "  {:<28} «{}»  {fails}{}",
             c.id.to_string(),
-            c.written,
+            c.written(),
             keys.join(" · ")
         )?;
         writeln!(out, "  {:<28} «{}»", "", recoupe_report::excerpt(c, 100))
