@@ -239,8 +239,14 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
     let bad = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let mut claims = Vec::new();
     let mut days = Vec::new();
+    let mut dates = Vec::with_capacity(articles.len());
     for a in &articles {
         let read = extractor.read(a);
+        dates.push(recoupe_checker::ArticleDates {
+            id: a.id.clone(),
+            header: a.date,
+            present: read.present,
+        });
         if claims.is_empty() {
             claims = read.claims;
         } else {
@@ -257,14 +263,6 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
             None => located(path, &a.text, d),
         }));
     }
-    let dates = articles
-        .iter()
-        .map(|a| recoupe_checker::ArticleDates {
-            id: a.id.clone(),
-            header: a.date,
-            present: extractor.present_dates(a),
-        })
-        .collect();
     let shown = path.display().to_string();
     FileResult {
         days,

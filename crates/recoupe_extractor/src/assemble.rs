@@ -46,6 +46,9 @@ pub struct Extraction {
     /// The days the article writes with their own numbers ("la journée du 23 mars", "le 1er
     /// mai"), with the country it is about: the corpus's calendar (see [`crate::calendar`]).
     pub days: Vec<(String, chrono::NaiveDate)>,
+    /// What the article's text says of its own present, against its header
+    /// ([`crate::Extractor::present_dates`]), read in the same pass.
+    pub present: Vec<PresentDate>,
 }
 
 struct SentenceData {
@@ -73,6 +76,21 @@ pub(crate) fn present_dates(lx: &Lexicon, article: &Article) -> Vec<PresentDate>
     for s in &article.sentences {
         let tokens = tokenize(article.norm_slice(s.norm_span), s.norm_span.start);
         let dates = find_dates(lx, &tokens, reference);
+        present_dates_in(lx, article, &tokens, &dates, &mut out);
+    }
+    out
+}
+
+/// The dates of one sentence that say when the article is (see [`present_dates`]), its dates
+/// read against the article's header.
+fn present_dates_in(
+    lx: &Lexicon,
+    article: &Article,
+    tokens: &[Token],
+    dates: &[DateMention],
+    out: &mut Vec<PresentDate>,
+) {
+    {
         let mut push = |first: usize, last: usize, days: DayInterval, evidence| {
             let span = article
                 .norm
@@ -84,14 +102,14 @@ pub(crate) fn present_dates(lx: &Lexicon, article: &Article) -> Vec<PresentDate>
                 evidence,
             });
         };
-        if let Some((d, kind)) = crate::dates::dateline_of(lx, &tokens, &dates) {
+        if let Some((d, kind)) = crate::dates::dateline_of(lx, tokens, dates) {
             let evidence = match kind {
                 crate::dates::DatelineKind::Dateline => PresentEvidence::Dateline,
                 crate::dates::DatelineKind::Publication => PresentEvidence::Publication,
                 crate::dates::DatelineKind::Stamp => PresentEvidence::Stamp,
             };
             push(d.first, d.last, d.days, evidence);
-            continue;
+            return;
         }
         for d in dates.iter().filter(|d| !d.comparison && d.days.is_day()) {
             if d.present && d.explicit_year {
@@ -119,22 +137,41 @@ pub(crate) fn present_dates(lx: &Lexicon, article: &Article) -> Vec<PresentDate>
             }
         }
     }
-    out
 }
 
 /// Whether a text is surely in another language than the lexicon's: a whole article needs
 /// some length to tell, a sentence six words.
 fn foreign(lx: &Lexicon, text: &str, min_words: usize) -> Option<language::Language> {
-    // Cheap first: two of the language's commonest words make it the lexicon's language.
-    let common = text
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| lx.function_words.contains(&w.to_lowercase()))
-        .take(3)
-        .count();
-    if common >= 3 {
+    // Cheap first: three of the language's commonest words make it the lexicon's language.
+    if function_words(lx, text, 3) >= 3 {
         return None;
     }
     language::is_foreign(text, lx.language.code, min_words)
+}
+
+/// How many of the words of `text` are the lexicon's function words ("de", "la", "et"),
+/// counting up to `enough`.
+fn function_words(lx: &Lexicon, text: &str, enough: usize) -> usize {
+    let mut lower = String::new();
+    text.split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            lx.function_words.contains(&lower)
+        })
+        .take(enough)
+        .count()
+}
+
+/// The language of an article's opening text, when it is surely not the lexicon's. A text
+/// whose every fifth word or more is one of the language's function words is in it, without
+/// asking the (costly) detector: no other language writes "de", "la", "les", "et" that often.
+fn article_language(lx: &Lexicon, body: &str) -> Option<language::Language> {
+    let words = body.split_whitespace().count();
+    if words >= 20 && function_words(lx, body, words) * 5 >= words {
+        return None;
+    }
+    language::detect(body).filter(|l| l.code != lx.language.code)
 }
 
 /// Reads the claims of `article`, in text order.
@@ -147,7 +184,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
         .map(|s| article.norm_slice(s.norm_span))
         .collect::<Vec<_>>()
         .join(" ");
-    if let Some(lang) = language::detect(&body).filter(|l| l.code != lx.language.code) {
+    if let Some(lang) = article_language(lx, &body) {
         diagnostics.push(Diagnostic::warning(
             None,
             format!(
@@ -159,10 +196,12 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
             claims: Vec::new(),
             diagnostics,
             days: Vec::new(),
+            present: present_dates(lx, article),
         };
     }
     let header = article.date.map(|d| d.interval());
     let mut data: Vec<SentenceData> = Vec::new();
+    let mut present = Vec::new();
     // Sentences in another language, by language: how many, and the first.
     let mut skipped: Vec<(&'static str, usize, Span)> = Vec::new();
     for s in &article.sentences {
@@ -174,10 +213,15 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
                 Some(entry) => entry.1 += 1,
                 None => skipped.push((lang.name, 1, s.span)),
             }
+            // Its dates still say when the article is (a dateline in English).
+            let tokens = tokenize(text, s.norm_span.start);
+            let dates = find_dates(lx, &tokens, header);
+            present_dates_in(lx, article, &tokens, &dates, &mut present);
             continue;
         }
         let tokens = tokenize(text, s.norm_span.start);
         let dates = find_dates(lx, &tokens, header);
+        present_dates_in(lx, article, &tokens, &dates, &mut present);
         let places = find_places(lx, &tokens);
         let place_names = find_places_raw(lx, &tokens);
         data.push(SentenceData {
@@ -411,7 +455,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
         let inherited_window = previous_window
             .filter(|(p, _, _)| *p == sd.paragraph)
             .map(|(_, w, s)| (w, s));
-        let recent_words: HashSet<String> = data[si.saturating_sub(2)..si]
+        let recent_words: HashSet<&str> = data[si.saturating_sub(2)..si]
             .iter()
             .flat_map(|d| d.tokens.iter().map(|t| lx.lemma(&t.lower)))
             .collect();
@@ -581,9 +625,9 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
             .iter()
             .rev()
             .map(|t| lx.lemma(&t.lower))
-            .find(|l| lx.events.contains(l) && !lx.times.contains(l))
+            .find(|l| lx.events.contains(*l) && !lx.times.contains(*l))
         {
-            recent_event = Some(e);
+            recent_event = Some(e.to_owned());
         }
     }
     let days = match country {
@@ -605,6 +649,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
         claims,
         diagnostics,
         days,
+        present,
     }
 }
 
@@ -704,7 +749,7 @@ struct SentenceContext<'a> {
     /// its text named them.
     previous_places: Option<&'a NamedPlaces>,
     inherited_window: Option<(DayInterval, Span)>,
-    recent_words: &'a HashSet<String>,
+    recent_words: &'a HashSet<&'a str>,
     pair_before: bool,
     recent_event: Option<&'a str>,
     /// What the last figure of the sentence before counted, in the same paragraph or a
@@ -1255,9 +1300,9 @@ impl SentenceContext<'_> {
             let lemma = lx.lemma(&tokens[k].lower);
             noun_span = Some(tokens[k].span);
             if lx.times.contains(&tokens[k].lower) {
-                noun = Some(verb_noun(lx, tokens, m).unwrap_or(lemma));
+                noun = Some(verb_noun(lx, tokens, m).unwrap_or_else(|| lemma.to_owned()));
             } else {
-                noun = Some(lemma);
+                noun = Some(lemma.to_owned());
             }
         }
         let mut state_applied = false;
@@ -1276,7 +1321,8 @@ impl SentenceContext<'_> {
                 coordinated_nouns(lx, tokens, k, next_first)
                     .into_iter()
                     .map(|j| lx.lemma(&tokens[j].lower))
-                    .filter(|l| Some(l) != noun.as_ref())
+                    .filter(|l| Some(*l) != noun.as_deref())
+                    .map(str::to_owned)
                     .collect()
             }
             _ => Vec::new(),
@@ -1343,7 +1389,7 @@ impl SentenceContext<'_> {
         if noun.is_none()
             && let Some(k) = count_noun.or_else(|| group_noun_before(lx, tokens, m.first))
         {
-            noun = Some(lx.lemma(&tokens[k].lower));
+            noun = Some(lx.lemma(&tokens[k].lower).to_owned());
             noun_span = Some(tokens[k].span);
             explanation.noun_inherited = true;
         }
@@ -1370,7 +1416,7 @@ impl SentenceContext<'_> {
                 && u.unit != crate::Unit::Share
                 && let Some(k) = crate::fields::counted::noun_after(lx, tokens, u.last)
             {
-                noun = Some(lx.lemma(&tokens[k].lower));
+                noun = Some(lx.lemma(&tokens[k].lower).to_owned());
                 noun_span = Some(tokens[k].span);
             }
         }
@@ -1737,7 +1783,7 @@ impl SentenceContext<'_> {
         let lx = self.ac.lx;
         let tokens = self.tokens();
         (0..first).rev().find_map(|k| {
-            if !lx.target_nouns.contains(&lx.lemma(&tokens[k].lower)) {
+            if !lx.target_nouns.contains(lx.lemma(&tokens[k].lower)) {
                 return None;
             }
             (k + 1..(k + 4).min(first)).find_map(|j| {
@@ -1759,7 +1805,7 @@ impl SentenceContext<'_> {
         let noun = &tokens[noun_at?].lower;
         let attack = crate::fields::predicate::carried(lx, noun)
             .is_some_and(|p| lx.predicates.class(&p) == Some(crate::PredicateClass::Attacked));
-        let target = |t: &Token| lx.target_nouns.contains(&lx.lemma(&t.lower));
+        let target = |t: &Token| lx.target_nouns.contains(lx.lemma(&t.lower));
         if !attack && !target(&tokens[noun_at?]) {
             return None;
         }

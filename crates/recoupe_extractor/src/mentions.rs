@@ -59,7 +59,7 @@ pub(crate) struct MentionContext<'a> {
     pub date_tokens: &'a [(usize, usize)],
     pub place_names: &'a [(usize, usize, crate::lexicon::PlaceId)],
     /// Lemmas of the words of the two sentences before (for "les deux armées").
-    pub recent_words: &'a HashSet<String>,
+    pub recent_words: &'a HashSet<&'a str>,
     /// Whether the sentence before joins two places or actors with "et" ("Les États-Unis
     /// et la Grande-Bretagne"), which a later "les deux" points back to.
     pub pair_before: bool,
@@ -181,7 +181,7 @@ pub(crate) fn not_a_claim(
         && prev.is_some_and(|p| lx.both.contains(&p.lower))
         && (cx.pair_before
             || noun_index(lx, tokens, m)
-                .is_some_and(|k| cx.recent_words.contains(&lx.lemma(&tokens[k].lower))))
+                .is_some_and(|k| cx.recent_words.contains(lx.lemma(&tokens[k].lower))))
         && said_to_happen(lx, tokens, m).is_none()
     {
         return Some(NotAClaim::Anaphora);
@@ -192,7 +192,8 @@ pub(crate) fn not_a_claim(
         && noun_index(lx, tokens, m).is_some_and(|k| {
             lx.gazetteer
                 .place_nouns
-                .contains(&lx.lemma(&tokens[k].lower))
+                .iter()
+                .any(|p| p == lx.lemma(&tokens[k].lower))
         })
         && cx.place_names.iter().filter(|p| p.1 < m.first).count() >= 2
     {
@@ -208,7 +209,7 @@ pub(crate) fn not_a_claim(
         .and_then(|n| noun_index(lx, tokens, n));
     if let Some(noun) = noun_index(lx, tokens, m).or(range_noun) {
         let lemma = lx.lemma(&tokens[noun].lower);
-        if lx.time_units.contains(&lemma) || lx.time_units.contains(&tokens[noun].lower) {
+        if lx.time_units.contains(lemma) || lx.time_units.contains(&tokens[noun].lower) {
             return Some(NotAClaim::Duration);
         }
     }
@@ -249,7 +250,7 @@ fn said_to_happen(
 fn negates_a_count(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> bool {
     let counts = |k: usize| {
         let lemma = lx.lemma(&tokens[k].lower);
-        lx.events.contains(&lemma)
+        lx.events.contains(lemma)
             || crate::fields::predicate::carried(lx, &tokens[k].lower).is_some()
     };
     let Some(k) = crate::fields::counted::zero_noun(lx, tokens, m) else {
@@ -286,7 +287,7 @@ pub(crate) fn constructions(
             let noun = tokens.get(n).map(|a| lx.lemma(&a.lower));
             let event_noun = noun
                 .as_ref()
-                .filter(|l| lx.events.contains(*l) && !lx.times.contains(&tokens[n].lower));
+                .filter(|l| lx.events.contains(**l) && !lx.times.contains(&tokens[n].lower));
             // "la 26e menée par les rebelles": the event noun named before is left out.
             let elided = tokens
                 .get(n)
@@ -295,7 +296,7 @@ pub(crate) fn constructions(
                 .filter(|_| tokens.get(n + 1).is_some_and(|a| lx.grammar.agent.is(a)))
                 .and(recent_event)
                 .filter(|_| event_noun.is_none());
-            if let Some(counted) = event_noun.cloned().or(elided.map(str::to_owned)) {
+            if let Some(counted) = event_noun.copied().or(elided).map(str::to_owned) {
                 let mut m = NumberMention::ordinal(k, last, value);
                 m.first = k;
                 out.push((m, Some(counted)));
@@ -414,7 +415,7 @@ fn one_is_licensed(
     if let Some((_, start)) = qualifier_before(lx, tokens, m) {
         let elided_de = lx.grammar.de.is(&tokens[m.first - 1]);
         let happens = noun_index(lx, tokens, m).is_some_and(|k| {
-            lx.events.contains(&lx.lemma(&tokens[k].lower))
+            lx.events.contains(lx.lemma(&tokens[k].lower))
                 || crate::fields::predicate::carried(lx, &tokens[k].lower).is_some()
         });
         let _ = start;
@@ -453,7 +454,7 @@ fn one_is_licensed(
     }) {
         return true;
     }
-    let counts_events = noun.is_some_and(|k| lx.events.contains(&lx.lemma(&tokens[k].lower)));
+    let counts_events = noun.is_some_and(|k| lx.events.contains(lx.lemma(&tokens[k].lower)));
     // "un Indien, 15 Philippins et quatre Vietnamiens": the first of a list of three or more.
     let list_of_three = mentions.get(mi + 1).is_some_and(|n| coordinated(m, n))
         && mentions

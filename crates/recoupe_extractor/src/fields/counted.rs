@@ -103,7 +103,7 @@ pub(crate) fn zero_noun(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> Op
     };
     let noun = word(first)?;
     let happens = |k: usize| {
-        lx.events.contains(&lx.lemma(&tokens[k].lower))
+        lx.events.contains(lx.lemma(&tokens[k].lower))
             || crate::fields::predicate::carried(lx, &tokens[k].lower).is_some()
     };
     if happens(noun) {
@@ -176,7 +176,7 @@ pub(crate) fn state(
     until: usize,
 ) -> Option<(String, Span)> {
     // "16 drones ont été abattus": shot down, not dead.
-    if lx.things.contains(&lx.lemma(&tokens[noun].lower)) {
+    if lx.things.contains(lx.lemma(&tokens[noun].lower)) {
         return None;
     }
     let mut k = noun + 1;

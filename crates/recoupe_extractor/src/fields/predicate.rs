@@ -206,7 +206,7 @@ pub(crate) fn carried(lx: &Lexicon, word: &str) -> Option<String> {
     lx.predicates
         .carried
         .get(word)
-        .or_else(|| lx.predicates.carried.get(&lemma))
+        .or_else(|| lx.predicates.carried.get(lemma))
         .cloned()
 }
 
@@ -475,7 +475,7 @@ fn governing(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<(String, us
     let k = link.checked_sub(1)?;
     let lemma = lx.lemma(&tokens[k].lower);
     if lx.grammar.de.is(&tokens[link]) {
-        if let Some(l) = lx.predicates.governing.get(&lemma) {
+        if let Some(l) = lx.predicates.governing.get(lemma) {
             return Some((l.clone(), k));
         }
         // "la progression du PIB de 0,9 %": the action noun's own complement between.
@@ -492,7 +492,7 @@ fn governing(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<(String, us
         return lx
             .predicates
             .governing
-            .get(&lemma)
+            .get(lemma)
             .map(|l| (l.clone(), head));
     }
     let attack = carried(lx, &tokens[k].lower)

@@ -210,7 +210,7 @@ pub(crate) fn read_sentence_time(
                     && d.first <= i + 12
                     && tokens[i + 1..d.first]
                         .iter()
-                        .any(|w| lx.events.contains(&lx.lemma(&w.lower)))
+                        .any(|w| lx.events.contains(lx.lemma(&w.lower)))
                     && !tokens[i + 1..d.first]
                         .iter()
                         .any(|w| w.kind == TokenKind::Digits)
@@ -272,7 +272,7 @@ pub(crate) fn read_sentence_time(
             })
             .any(|k| {
                 let w = &tokens[k].lower;
-                lx.events.contains(&lx.lemma(w)) || lx.gazetteer.event_nouns.contains(w)
+                lx.events.contains(lx.lemma(w)) || lx.gazetteer.event_nouns.contains(w)
             })
     };
     st.event_days = dates

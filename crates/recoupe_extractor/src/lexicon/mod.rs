@@ -818,7 +818,7 @@ impl Lexicon {
 
     /// The lemma of a noun as written ("manifestants" → "manifestant").
     pub fn noun_lemma(&self, word: &str) -> String {
-        self.lemma(word)
+        self.lemma(word).to_owned()
     }
 
     /// Why no claim can carry `noun` as its counted noun, and the fix; `None` when one can.
@@ -890,24 +890,21 @@ impl Lexicon {
     }
 
     /// The lemma of a noun: irregular plurals from the lexicon, else without its final -s/-x.
-    pub(crate) fn lemma(&self, word: &str) -> String {
+    pub(crate) fn lemma<'a>(&'a self, word: &'a str) -> &'a str {
         if let Some(l) = self.plurals.get(word) {
-            return l.clone();
+            return l;
         }
         if self.times.contains(word) {
-            return if word == "fois" {
-                "fois".into()
-            } else {
-                "reprise".into()
-            };
+            return if word == "fois" { "fois" } else { "reprise" };
         }
-        let n = word.chars().count();
-        if n > 3 && (word.ends_with('s') || word.ends_with('x')) && !word.ends_with("ss") {
-            let mut s = word.to_owned();
-            s.pop();
-            return s;
+        if word.chars().nth(3).is_some()
+            && (word.ends_with('s') || word.ends_with('x'))
+            && !word.ends_with("ss")
+        {
+            // One byte: "s" and "x" are ASCII.
+            return &word[..word.len() - 1];
         }
-        word.to_owned()
+        word
     }
 
     /// A participle reduced to its masculine singular ("blessées" → "blessé") when the
