@@ -4,9 +4,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let stdout = std::io::stdout();
+    // Buffered: a report of a million claims is not written a line (and a system call) at a
+    // time.
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let stderr = std::io::stderr();
-    let status = recoupe_cli::run(std::env::args_os(), &mut stdout.lock(), &mut stderr.lock());
-    let _ = std::io::stdout().flush();
+    let status = recoupe_cli::run(std::env::args_os(), &mut stdout, &mut stderr.lock());
+    // A closed pipe (`recoupe report | head`) is not an error.
+    let _ = stdout.flush();
     ExitCode::from(status.code())
 }

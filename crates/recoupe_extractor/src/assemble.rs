@@ -141,9 +141,19 @@ fn present_dates_in(
 
 /// Whether a text is surely in another language than the lexicon's: a whole article needs
 /// some length to tell, a sentence six words.
-fn foreign(lx: &Lexicon, text: &str, min_words: usize) -> Option<language::Language> {
+fn foreign(
+    lx: &Lexicon,
+    text: &str,
+    tokens: &[Token],
+    min_words: usize,
+) -> Option<language::Language> {
     // Cheap first: three of the language's commonest words make it the lexicon's language.
-    if function_words(lx, text, 3) >= 3 {
+    let common = tokens
+        .iter()
+        .filter(|t| lx.function_words.contains(t.lower.as_str()))
+        .take(3)
+        .count();
+    if common >= 3 {
         return None;
     }
     language::is_foreign(text, lx.language.code, min_words)
@@ -208,20 +218,17 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
         let text = article.norm_slice(s.norm_span);
         // A piece cut from a run-on text is no sentence to tell the language of: the article's
         // language holds for it.
-        if let Some(lang) = (!s.cut).then(|| foreign(lx, text, 6)).flatten() {
+        let tokens = tokenize(text, s.norm_span.start);
+        let dates = find_dates(lx, &tokens, header);
+        // Its dates say when the article is even in another language (a dateline in English).
+        present_dates_in(lx, article, &tokens, &dates, &mut present);
+        if let Some(lang) = (!s.cut).then(|| foreign(lx, text, &tokens, 6)).flatten() {
             match skipped.iter_mut().find(|(name, _, _)| *name == lang.name) {
                 Some(entry) => entry.1 += 1,
                 None => skipped.push((lang.name, 1, s.span)),
             }
-            // Its dates still say when the article is (a dateline in English).
-            let tokens = tokenize(text, s.norm_span.start);
-            let dates = find_dates(lx, &tokens, header);
-            present_dates_in(lx, article, &tokens, &dates, &mut present);
             continue;
         }
-        let tokens = tokenize(text, s.norm_span.start);
-        let dates = find_dates(lx, &tokens, header);
-        present_dates_in(lx, article, &tokens, &dates, &mut present);
         let places = find_places(lx, &tokens);
         let place_names = find_places_raw(lx, &tokens);
         data.push(SentenceData {
@@ -293,7 +300,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
         && r.is_day()
         && let Some((wd, span)) = data.iter().find_map(|d| {
             d.tokens.iter().enumerate().find_map(|(k, t)| {
-                let wd = lx.weekdays.get(&t.lower)?;
+                let wd = lx.weekdays.get(t.lower.as_str())?;
                 let this = k > 0 && lx.grammar.demonstratives.is(&d.tokens[k - 1]);
                 this.then(|| (*wd, d.tokens[k - 1].span.cover(t.span)))
             })
@@ -341,13 +348,15 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
     // The day of the news the article reports: the latest event day it names, a day within
     // the fortnight before it, when no reporting verb stands by it ("les manifestations du
     // mardi 6 juin"). The count of one event without a day of its own holds at it.
+    // What each sentence says of time, read once.
+    let times: Vec<SentenceTime> = data
+        .iter()
+        .map(|d| read_sentence_time(lx, &d.tokens, &d.dates, reference, &anchors))
+        .collect();
     let news_day = reference.and_then(|r| {
-        data.iter()
-            .flat_map(|d| {
-                read_sentence_time(lx, &d.tokens, &d.dates, reference, &anchors)
-                    .event_days
-                    .into_iter()
-            })
+        times
+            .iter()
+            .flat_map(|t| t.event_days.iter())
             .filter(|e| {
                 let slack = if r.is_day() { 14 } else { 0 };
                 !e.report
@@ -362,10 +371,9 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
     // ("Le Maroc s'est réveillé samedi matin sous le choc"): its tolls without a day of their
     // own hold at it (which Saturday, the corpus's calendar may tell).
     let present_weekday = reference.filter(|r| !r.is_day()).and_then(|_| {
-        data.iter().take(2).find_map(|d| {
-            read_sentence_time(lx, &d.tokens, &d.dates, reference, &anchors)
-                .event_days
-                .into_iter()
+        times.iter().take(2).find_map(|t| {
+            t.event_days
+                .iter()
                 .find(|e| !e.of_event && e.bare_weekday.is_some())
                 .map(|e| (e.days, article.norm.to_original(e.span), e.bare_weekday))
         })
@@ -420,8 +428,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
     let mut last_casualty_day: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
     // The past day a sentence in the pluperfect set, for the next ones in that tense.
     let mut past_frame: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
-    for (si, sd) in data.iter().enumerate() {
-        let time = read_sentence_time(lx, &sd.tokens, &sd.dates, reference, &anchors);
+    for (si, (sd, time)) in data.iter().zip(&times).enumerate() {
         // The sources the sentence names, "la même source" resolved to the one named before.
         let mut sources: Vec<ResolvedSource> = Vec::new();
         for m in find_sources(lx, &sd.tokens, &article.norm.text) {
@@ -462,11 +469,14 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
         let pair_before = si
             .checked_sub(1)
             .is_some_and(|p| names_a_pair(lx, &data[p].tokens));
-        let pluperfect = sd.tokens.iter().any(|t| lx.pluperfect.contains(&t.lower));
+        let pluperfect = sd
+            .tokens
+            .iter()
+            .any(|t| lx.pluperfect.contains(t.lower.as_str()));
         let ctx = SentenceContext {
             ac: &ac,
             sd,
-            time: &time,
+            time,
             sources: &sources,
             previous_places: previous,
             inherited_window,
@@ -826,8 +836,8 @@ impl SentenceContext<'_> {
         let lx = self.ac.lx;
         let tokens = self.tokens();
         let en = (1..m.first).any(|k| {
-            lx.clitic_en.contains(&tokens[k].lower)
-                && lx.subject_pronouns.contains(&tokens[k - 1].lower)
+            lx.clitic_en.contains(tokens[k].lower.as_str())
+                && lx.subject_pronouns.contains(tokens[k - 1].lower.as_str())
         });
         let after = |k: usize| tokens.get(m.last + k);
         let g = &lx.grammar;
@@ -840,7 +850,7 @@ impl SentenceContext<'_> {
             .all(|t| t.kind != TokenKind::Digits)
             && tokens[..m.first].iter().filter(|t| t.is(",")).count() <= 1
             && m.first <= 4
-            && after(1).is_some_and(|t| lx.predicates.auxiliaries.contains(&t.lower));
+            && after(1).is_some_and(|t| lx.predicates.auxiliaries.contains(t.lower.as_str()));
         // "Deux d'entre eux ont été blessés": a part of what the sentence before counted.
         en || sourced || scaled || opens || part_of_antecedent(lx, tokens, m)
     }
@@ -905,7 +915,7 @@ impl SentenceContext<'_> {
             }
             if let Some(noun) = noun_index(lx, tokens, b) {
                 let scale = (b.first + 1..=b.last)
-                    .find_map(|k| lx.scales.get(&tokens[k].lower))
+                    .find_map(|k| lx.scales.get(tokens[k].lower.as_str()))
                     .copied()
                     .filter(|_| a.form == NumberForm::Digits && a.value < 1000.0)
                     .unwrap_or(1.0);
@@ -1243,7 +1253,9 @@ impl SentenceContext<'_> {
         // "des milliers": the determiner is written, the number is "milliers".
         let number_first = if matches!(m.form, NumberForm::Vague { .. })
             && m.first < m.last
-            && lx.vague_determiners.contains(&tokens[m.first].lower)
+            && lx
+                .vague_determiners
+                .contains(tokens[m.first].lower.as_str())
         {
             m.first + 1
         } else {
@@ -1299,7 +1311,7 @@ impl SentenceContext<'_> {
         if let Some(k) = noun_at {
             let lemma = lx.lemma(&tokens[k].lower);
             noun_span = Some(tokens[k].span);
-            if lx.times.contains(&tokens[k].lower) {
+            if lx.times.contains(tokens[k].lower.as_str()) {
                 noun = Some(verb_noun(lx, tokens, m).unwrap_or_else(|| lemma.to_owned()));
             } else {
                 noun = Some(lemma.to_owned());
@@ -1506,7 +1518,7 @@ impl SentenceContext<'_> {
             noun.as_deref()
         };
         let event_noun = written_noun.is_some_and(|n| lx.events.contains(n))
-            || noun_at.is_some_and(|k| lx.times.contains(&tokens[k].lower));
+            || noun_at.is_some_and(|k| lx.times.contains(tokens[k].lower.as_str()));
         let change_in_np = (last + 1..np_end.max(last + 1) + 2)
             .any(|k| lx.change_markers.iter().any(|w| phrase_at(tokens, k, w)));
         // The sentence's time without the dates that qualify another noun after the figure's
@@ -1816,7 +1828,7 @@ impl SentenceContext<'_> {
             if t.kind == TokenKind::Punct && !matches!(t.lower.as_str(), "\"" | "«" | "»") {
                 return None;
             }
-            if lx.predicates.target_links.contains(&t.lower) || target(t) {
+            if lx.predicates.target_links.contains(t.lower.as_str()) || target(t) {
                 anchor = Some(k);
             }
             if let Some(a) = anchor
@@ -1861,7 +1873,8 @@ impl SentenceContext<'_> {
                 return None;
             }
             (k + 1..(k + 4).min(tokens.len())).find(|&j| {
-                tokens[j].kind == TokenKind::Digits || lx.cardinals.contains(&tokens[j].lower)
+                tokens[j].kind == TokenKind::Digits
+                    || lx.cardinals.contains(tokens[j].lower.as_str())
             })
         };
         let owner = |p: &(usize, usize, PlaceId)| owned_figure(p).is_some();
@@ -1939,9 +1952,9 @@ impl SentenceContext<'_> {
                 let t = &tokens[k];
                 (t.lower == ","
                     && (k + 1..(k + 4).min(tokens.len())).any(|j| {
-                        lx.source_verbs.contains(&tokens[j].lower)
+                        lx.source_verbs.contains(tokens[j].lower.as_str())
                             && tokens[k + 1..j].iter().all(|a| {
-                                lx.predicates.auxiliaries.contains(&a.lower)
+                                lx.predicates.auxiliaries.contains(a.lower.as_str())
                                     || lx
                                         .grammar
                                         .inverted_pronouns

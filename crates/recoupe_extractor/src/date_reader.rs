@@ -168,7 +168,9 @@ fn since(lx: &Lexicon, tokens: &[Token], m: &DateMention) -> Option<usize> {
     if matches!(tokens[k].lower.as_str(), "le" | "la" | "l'") {
         k = k.checked_sub(1)?;
     }
-    lx.window_openers.contains(&tokens[k].lower).then_some(k)
+    lx.window_openers
+        .contains(tokens[k].lower.as_str())
+        .then_some(k)
 }
 
 #[cfg(test)]

@@ -135,7 +135,7 @@ fn day_at(tokens: &[Token], at: usize) -> Option<(u32, usize)> {
 /// A month name or abbreviation at `at` ("mars", "févr."), with its last token.
 fn month_at(lx: &Lexicon, tokens: &[Token], at: usize) -> Option<(u32, usize)> {
     let t = tokens.get(at)?;
-    let month = *lx.months.get(&t.lower)?;
+    let month = *lx.months.get(t.lower.as_str())?;
     let dotted = tokens
         .get(at + 1)
         .is_some_and(|d| d.is(".") && !d.space_before);
@@ -352,10 +352,10 @@ fn lone_year(lx: &Lexicon, tokens: &[Token], at: usize) -> Option<DayInterval> {
     let y = year_after(tokens, at)?;
     let opened = at
         .checked_sub(1)
-        .is_some_and(|k| lx.year_openers.contains(&tokens[k].lower));
+        .is_some_and(|k| lx.year_openers.contains(tokens[k].lower.as_str()));
     let free = tokens
         .get(at + 1)
-        .is_none_or(|t| t.kind != TokenKind::Word || lx.year_followers.contains(&t.lower));
+        .is_none_or(|t| t.kind != TokenKind::Word || lx.year_followers.contains(t.lower.as_str()));
     if !(opened && free) {
         return None;
     }
@@ -372,9 +372,9 @@ fn year_part(lx: &Lexicon, tokens: &[Token], at: usize) -> Option<(DayInterval, 
     // "mi-2023" is one word and a number: "mi", "-", "2023".
     let (part, first) = if prev.is("-") && !prev.space_before {
         let k = at.checked_sub(2)?;
-        (lx.year_parts.get(&tokens[k].lower)?, k)
+        (lx.year_parts.get(tokens[k].lower.as_str())?, k)
     } else {
-        (lx.year_parts.get(&prev.lower)?, at - 1)
+        (lx.year_parts.get(prev.lower.as_str())?, at - 1)
     };
     let first_day = NaiveDate::from_ymd_opt(y, part.0, 1)?;
     let last_day = recoupe_parser::PartialDate::month(y, part.1)?
@@ -412,10 +412,10 @@ fn later(
         .value
         .or_else(|| crate::numbers::words_value(&[n.lower.as_str()]))
         .filter(|c| (0.0..=1000.0).contains(c))?;
-    let (low, high) = if lx.hours.contains(&unit.lower) {
+    let (low, high) = if lx.hours.contains(unit.lower.as_str()) {
         ((count / 24.0).floor() as i64, (count / 24.0).ceil() as i64)
     } else {
-        let per = *lx.durations.get(&unit.lower)?;
+        let per = *lx.durations.get(unit.lower.as_str())?;
         let d = count as i64 * per;
         (d, d)
     };
@@ -552,8 +552,10 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
                     continue;
                 }
             }
-            if let Some(part) = lx.month_parts.get(&t.lower)
-                && let Some(&m) = tokens.get(i + 1).and_then(|n| lx.months.get(&n.lower))
+            if let Some(part) = lx.month_parts.get(t.lower.as_str())
+                && let Some(&m) = tokens
+                    .get(i + 1)
+                    .and_then(|n| lx.months.get(n.lower.as_str()))
             {
                 let year = year_after(tokens, i + 2);
                 if let Some(days) = resolve_month_part(m, *part, year, reference) {
@@ -564,14 +566,15 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
                 }
             }
             // "décembre 2023"
-            if let (Some(&m), Some(year)) = (lx.months.get(&t.lower), year_after(tokens, i + 1))
+            if let (Some(&m), Some(year)) =
+                (lx.months.get(t.lower.as_str()), year_after(tokens, i + 1))
                 && let Some(month) = recoupe_parser::PartialDate::month(year, m)
             {
                 push(&mut out, i, i + 1, month.interval(), true);
                 i += 2;
                 continue;
             }
-            if let Some(&wd) = lx.weekdays.get(&t.lower) {
+            if let Some(&wd) = lx.weekdays.get(t.lower.as_str()) {
                 // "ce mercredi", "ce lundi 6 mars": the text's present.
                 let present = i > 0 && lx.grammar.demonstratives.is(&tokens[i - 1]);
                 // "lundi 13/03/2023", "mercredi 6 mars": the date names the day.
@@ -593,7 +596,7 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
                 }) {
                     let past = tokens
                         .get(i + 1)
-                        .is_some_and(|n| lx.weekday_past.contains(&n.lower));
+                        .is_some_and(|n| lx.weekday_past.contains(n.lower.as_str()));
                     if !past {
                         push(&mut out, i, i, DayInterval::day(day), false);
                         if let Some(m) = out.last_mut() {
@@ -617,7 +620,7 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
                     .or_else(|| {
                         tokens
                             .get(i + 1)
-                            .is_some_and(|n| lx.weekday_next.contains(&n.lower))
+                            .is_some_and(|n| lx.weekday_next.contains(n.lower.as_str()))
                             .then_some((1, i + 1))
                     })
                     .or_else(|| present.then_some((0, i)));
@@ -639,7 +642,7 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
                         // "jeudi dernier": strictly before the article's day.
                         let past = tokens
                             .get(i + 1)
-                            .is_some_and(|n| lx.weekday_past.contains(&n.lower));
+                            .is_some_and(|n| lx.weekday_past.contains(n.lower.as_str()));
                         let shift = |d: NaiveDate| {
                             if past {
                                 last_on_or_before(d - Duration::days(1), wd)
@@ -662,7 +665,7 @@ pub(crate) fn find_dates_in(lx: &Lexicon, tokens: &[Token], ctx: &DateContext) -
         }
         // "au lendemain du 1er mai": the day after that date; "au lendemain de cette
         // journée": the day after the last day the article named, which the phrase names.
-        if lx.next_day.contains(&t.lower)
+        if lx.next_day.contains(t.lower.as_str())
             && i > 0
             && matches!(tokens[i - 1].lower.as_str(), "au" | "le")
         {
@@ -817,7 +820,7 @@ pub(crate) fn dateline_of<'a>(
     let published = (d.first <= 4
         && tokens
             .first()
-            .is_some_and(|t| lx.publication_words.contains(&t.lower)))
+            .is_some_and(|t| lx.publication_words.contains(t.lower.as_str())))
         || (tokens.len() <= 14
             && tokens.first().is_some_and(|t| lx.grammar.agent.is(t))
             && d.first > 0
@@ -825,7 +828,9 @@ pub(crate) fn dateline_of<'a>(
     // A line that is nothing but dates and times.
     let stamp = tokens.len() <= 16
         && tokens.iter().all(|t| {
-            t.kind != TokenKind::Word || t.lower.len() <= 3 || lx.months.contains_key(&t.lower)
+            t.kind != TokenKind::Word
+                || t.lower.len() <= 3
+                || lx.months.contains_key(t.lower.as_str())
         });
     let kind = if place {
         DatelineKind::Dateline
@@ -946,7 +951,10 @@ fn relative(
         && tokens.get(at + 2).is_some_and(|t| t.is("a"))
     {
         (-1, at + 3)
-    } else if tokens.get(at).is_some_and(|t| lx.ahead.contains(&t.lower)) {
+    } else if tokens
+        .get(at)
+        .is_some_and(|t| lx.ahead.contains(t.lower.as_str()))
+    {
         (1, at + 1)
     } else {
         return None;
@@ -957,7 +965,7 @@ fn relative(
         .value
         .or_else(|| crate::numbers::words_value(&[n.lower.as_str()]))
         .filter(|c| (0.0..=1000.0).contains(c) && c.fract() == 0.0)? as i64;
-    if let Some(&per) = lx.calendar_months.get(&unit.lower) {
+    if let Some(&per) = lx.calendar_months.get(unit.lower.as_str()) {
         let months = chrono::Months::new(u32::try_from(count).ok()? * per);
         let moved = |d: NaiveDate| {
             if sign < 0 {
@@ -969,7 +977,7 @@ fn relative(
         let days = DayInterval::new(moved(reference.first)?, moved(reference.last)?);
         return Some((days, n_at + 1));
     }
-    let per = *lx.durations.get(&unit.lower)?;
+    let per = *lx.durations.get(unit.lower.as_str())?;
     let by = sign * count * per;
     Some((shift(by, by)?, n_at + 1))
 }
@@ -996,8 +1004,8 @@ fn weekday_of_month(
     at: usize,
     reference: DayInterval,
 ) -> Option<(DayInterval, usize)> {
-    let nth = *lx.weekday_ordinals.get(&tokens.get(at)?.lower)?;
-    let wd = *lx.weekdays.get(&tokens.get(at + 1)?.lower)?;
+    let nth = *lx.weekday_ordinals.get(tokens.get(at)?.lower.as_str())?;
+    let wd = *lx.weekdays.get(tokens.get(at + 1)?.lower.as_str())?;
     let of = tokens.get(at + 2)?;
     if !matches!(of.lower.as_str(), "de" | "du" | "en") {
         return None;

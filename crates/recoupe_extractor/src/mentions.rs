@@ -111,7 +111,7 @@ pub(crate) fn not_a_claim(
             return Some(NotAClaim::Identifier);
         }
         if let Some(n) = next.filter(|n| !n.space_before) {
-            if n.kind == TokenKind::Word && lx.grammar.ordinal_suffixes.contains(&n.lower) {
+            if n.kind == TokenKind::Word && lx.grammar.ordinal_suffixes.contains(n.lower.as_str()) {
                 return Some(NotAClaim::Ordinal);
             }
             if n.kind == TokenKind::Word || matches!(n.lower.as_str(), "/" | "-" | "_" | ":") {
@@ -131,9 +131,9 @@ pub(crate) fn not_a_claim(
                     && n.space_before
                     && !n.upper
                     && (n.lower.ends_with('s') || n.lower.ends_with('x'))
-                    && !lx.function_words.contains(&n.lower)
-                    && !lx.indefinite.contains(&n.lower)
-                    && !lx.cardinals.contains(&n.lower)
+                    && !lx.function_words.contains(n.lower.as_str())
+                    && !lx.indefinite.contains(n.lower.as_str())
+                    && !lx.cardinals.contains(n.lower.as_str())
             });
             // Without a plural noun after it or a qualifier before it, a number that could be
             // a year is one ("puisque 2023 devrait afficher", "remonte à 1989").
@@ -144,10 +144,10 @@ pub(crate) fn not_a_claim(
     }
     if lx.dimensions.at(tokens, m.last + 1).is_some()
         || m.first.checked_sub(1).is_some_and(|p| {
-            lx.dimension_openers.contains(&tokens[p].lower)
+            lx.dimension_openers.contains(tokens[p].lower.as_str())
                 || (lx.grammar.de.is(&tokens[p])
                     && p > 0
-                    && lx.dimension_openers.contains(&tokens[p - 1].lower))
+                    && lx.dimension_openers.contains(tokens[p - 1].lower.as_str()))
         })
         || (m.takes_de
             && tokens
@@ -161,12 +161,12 @@ pub(crate) fn not_a_claim(
     if (1..=3).any(|back| {
         m.first
             .checked_sub(back)
-            .is_some_and(|p| lx.thresholds.contains(&tokens[p].lower))
+            .is_some_and(|p| lx.thresholds.contains(tokens[p].lower.as_str()))
     }) && prev.is_some_and(|p| lx.grammar.de.is(p))
     {
         return Some(NotAClaim::Threshold);
     }
-    if prev.is_some_and(|p| lx.rank_nouns.contains(&p.lower)) {
+    if prev.is_some_and(|p| lx.rank_nouns.contains(p.lower.as_str())) {
         return Some(NotAClaim::Rank);
     }
     // "ces deux pays"; a demonstrative before digits repeats a figure ("ces 10 milliards
@@ -178,7 +178,7 @@ pub(crate) fn not_a_claim(
     // Unless the text says what happened to them: "Les deux drones ont été détruits".
     if m.value == 2.0
         && m.form == NumberForm::Words
-        && prev.is_some_and(|p| lx.both.contains(&p.lower))
+        && prev.is_some_and(|p| lx.both.contains(p.lower.as_str()))
         && (cx.pair_before
             || noun_index(lx, tokens, m)
                 .is_some_and(|k| cx.recent_words.contains(lx.lemma(&tokens[k].lower))))
@@ -205,11 +205,13 @@ pub(crate) fn not_a_claim(
     // The noun of a range's end counts for its start too: "de 62 à 64 ans".
     let range_noun = mentions
         .get(mi + 1)
-        .filter(|n| n.first == m.last + 2 && lx.range_joiners.contains(&tokens[m.last + 1].lower))
+        .filter(|n| {
+            n.first == m.last + 2 && lx.range_joiners.contains(tokens[m.last + 1].lower.as_str())
+        })
         .and_then(|n| noun_index(lx, tokens, n));
     if let Some(noun) = noun_index(lx, tokens, m).or(range_noun) {
         let lemma = lx.lemma(&tokens[noun].lower);
-        if lx.time_units.contains(lemma) || lx.time_units.contains(&tokens[noun].lower) {
+        if lx.time_units.contains(lemma) || lx.time_units.contains(tokens[noun].lower.as_str()) {
             return Some(NotAClaim::Duration);
         }
     }
@@ -230,7 +232,9 @@ fn said_to_happen(
     let noun = noun_index(lx, tokens, m);
     // The clause ends at the next figure's number.
     let clause_end = (m.last + 1..tokens.len())
-        .find(|&k| tokens[k].kind == TokenKind::Digits || lx.cardinals.contains(&tokens[k].lower))
+        .find(|&k| {
+            tokens[k].kind == TokenKind::Digits || lx.cardinals.contains(tokens[k].lower.as_str())
+        })
         .unwrap_or(tokens.len());
     let fig = Figure {
         first: m.first,
@@ -280,14 +284,14 @@ pub(crate) fn constructions(
             let mut n = last + 1;
             while tokens
                 .get(n)
-                .is_some_and(|a| lx.adjectives_before.contains(&a.lower))
+                .is_some_and(|a| lx.adjectives_before.contains(a.lower.as_str()))
             {
                 n += 1;
             }
             let noun = tokens.get(n).map(|a| lx.lemma(&a.lower));
-            let event_noun = noun
-                .as_ref()
-                .filter(|l| lx.events.contains(**l) && !lx.times.contains(&tokens[n].lower));
+            let event_noun = noun.as_ref().filter(|l| {
+                lx.events.contains(**l) && !lx.times.contains(tokens[n].lower.as_str())
+            });
             // "la 26e menée par les rebelles": the event noun named before is left out.
             let elided = tokens
                 .get(n)
@@ -305,7 +309,8 @@ pub(crate) fn constructions(
         // "n'a causé ni blessures ni dommages"
         if lx.grammar.neither.is(t)
             && (k.saturating_sub(6)..k).any(|j| lx.grammar.negation.is(&tokens[j]))
-            && !(k.saturating_sub(6)..k).any(|j| lx.zero_determiners.contains(&tokens[j].lower))
+            && !(k.saturating_sub(6)..k)
+                .any(|j| lx.zero_determiners.contains(tokens[j].lower.as_str()))
             && tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word)
         {
             out.push((NumberMention::zero(k), None));
@@ -323,10 +328,10 @@ fn ordinal_at(lx: &Lexicon, tokens: &[Token], k: usize) -> Option<(f64, usize)> 
         let v = t.value.filter(|v| v.fract() == 0.0 && *v >= 1.0)?;
         return g
             .ordinal_suffixes
-            .contains(&suffix.lower)
+            .contains(suffix.lower.as_str())
             .then_some((v, k + 1));
     }
-    if let Some(&v) = g.ordinal_words.get(&t.lower) {
+    if let Some(&v) = g.ordinal_words.get(t.lower.as_str()) {
         return Some((f64::from(v), k));
     }
     let stem = g
@@ -427,7 +432,7 @@ fn one_is_licensed(
     }
     if tokens
         .get(m.last + 1)
-        .is_some_and(|n| lx.one_after.contains(&n.lower))
+        .is_some_and(|n| lx.one_after.contains(n.lower.as_str()))
     {
         return true;
     }
@@ -439,7 +444,8 @@ fn one_is_licensed(
     // "un membre d'une compagnie": one of a group, not a figure; "un total de 21 missiles":
     // the article of a count.
     if noun.is_some_and(|k| {
-        lx.group_members.contains(&tokens[k].lower) || lx.count_nouns.contains(&tokens[k].lower)
+        lx.group_members.contains(tokens[k].lower.as_str())
+            || lx.count_nouns.contains(tokens[k].lower.as_str())
     }) {
         return false;
     }

@@ -352,7 +352,7 @@ fn read_signed(lx: &Lexicon, tokens: &[Token], i: usize) -> Option<NumberMention
         && tokens
             .get(i + 1)
             .is_some_and(|n| n.kind == TokenKind::Digits);
-    let minus_word = lx.minus.contains(&t.lower) && tokens.get(i + 1).is_some_and(is_word);
+    let minus_word = lx.minus.contains(t.lower.as_str()) && tokens.get(i + 1).is_some_and(is_word);
     if minus_sign || minus_word {
         if let Some(mut m) = read_at(lx, tokens, i + 1) {
             m.sign = Some(i);
@@ -423,8 +423,8 @@ fn read_digits(lx: &Lexicon, tokens: &[Token], i: usize) -> Option<NumberMention
         };
         if let Some(mult) = lx
             .suffixes
-            .get(&written)
-            .or_else(|| lx.suffixes.get(&n.lower).filter(|_| n.lower != "m"))
+            .get(written.as_str())
+            .or_else(|| lx.suffixes.get(n.lower.as_str()).filter(|_| n.lower != "m"))
         {
             // "10k", "10G": only when nothing else is stuck after the letter.
             value *= mult;
@@ -439,7 +439,7 @@ fn read_digits(lx: &Lexicon, tokens: &[Token], i: usize) -> Option<NumberMention
             .get(i + 2)
             .is_none_or(|a| !is_word(a) || a.space_before)
         {
-            value *= lx.suffixes.get(&n.lower).copied().unwrap_or(1.0);
+            value *= lx.suffixes.get(n.lower.as_str()).copied().unwrap_or(1.0);
             last = i + 1;
         }
     }
@@ -499,27 +499,31 @@ fn read_words(lx: &Lexicon, tokens: &[Token], i: usize) -> Option<NumberMention>
     let t = &tokens[i];
     let next = tokens.get(i + 1);
     // Zero: "aucun blessé", "sans faire de blessé".
-    if lx.zero_determiners.contains(&t.lower) && t.lower != "zéro" {
+    if lx.zero_determiners.contains(t.lower.as_str()) && t.lower != "zéro" {
         let noun_follows = next.is_some_and(is_word);
         return noun_follows.then(|| NumberMention::new(i, i, 0.0, NumberForm::Zero));
     }
     if t.is("sans") {
-        next.filter(|n| lx.zero_verbs.contains(&n.lower))?;
+        next.filter(|n| lx.zero_verbs.contains(n.lower.as_str()))?;
         tokens.get(i + 2).filter(|d| d.is("de") || d.is("d'"))?;
         tokens.get(i + 3).filter(|n| is_word(n))?;
         return Some(NumberMention::new(i, i + 2, 0.0, NumberForm::Zero));
     }
-    if lx.half.contains(&t.lower)
-        || lx.denominators.get(&t.lower).is_some_and(|_| {
+    if lx.half.contains(t.lower.as_str())
+        || lx.denominators.get(t.lower.as_str()).is_some_and(|_| {
             // "quart de million": a denominator alone only before "de" + a scale.
             tokens.get(i + 1).is_some_and(|d| d.is("de"))
                 && tokens.get(i + 2).and_then(|s| scale_of(lx, s)).is_some()
         })
     {
-        let v = if lx.half.contains(&t.lower) {
+        let v = if lx.half.contains(t.lower.as_str()) {
             0.5
         } else {
-            1.0 / lx.denominators.get(&t.lower).copied().unwrap_or(1.0)
+            1.0 / lx
+                .denominators
+                .get(t.lower.as_str())
+                .copied()
+                .unwrap_or(1.0)
         };
         return Some(fraction_of_scale(
             lx,
@@ -532,7 +536,7 @@ fn read_words(lx: &Lexicon, tokens: &[Token], i: usize) -> Option<NumberMention>
         return Some(m);
     }
     // Vague and indefinite: "des dizaines (de milliers)", "plusieurs centaines", "plusieurs".
-    if lx.vague_determiners.contains(&t.lower)
+    if lx.vague_determiners.contains(t.lower.as_str())
         && let Some((base, true)) = next.and_then(|n| approx_base(lx, &n.lower))
     {
         let mut low = lx.vague_low_factor * base;
@@ -552,7 +556,7 @@ fn read_words(lx: &Lexicon, tokens: &[Token], i: usize) -> Option<NumberMention>
         m.takes_de = true;
         return Some(m);
     }
-    if lx.indefinite.contains(&t.lower) {
+    if lx.indefinite.contains(t.lower.as_str()) {
         return Some(NumberMention::new(i, i, 2.0, NumberForm::Indefinite));
     }
     // "cinq-huitièmes"
@@ -586,8 +590,8 @@ fn read_words(lx: &Lexicon, tokens: &[Token], i: usize) -> Option<NumberMention>
                 token_of_word.push(j);
             }
             j += 1;
-        } else if lx.extra_scales.contains_key(&tok.lower)
-            || lx.joiners.contains(&tok.lower)
+        } else if lx.extra_scales.contains_key(tok.lower.as_str())
+            || lx.joiners.contains(tok.lower.as_str())
                 && tokens.get(j + 1).is_some_and(|n| {
                     number_word_parts(lx, &n.lower).is_some() || denominator(lx, &n.lower).is_some()
                 })
@@ -669,7 +673,7 @@ fn read_words(lx: &Lexicon, tokens: &[Token], i: usize) -> Option<NumberMention>
         },
     );
     m.takes_de = tokens.get(last).is_some_and(|t| {
-        lx.scales.contains_key(&t.lower) || lx.extra_scales.contains_key(&t.lower)
+        lx.scales.contains_key(t.lower.as_str()) || lx.extra_scales.contains_key(t.lower.as_str())
     });
     Some(m)
 }
@@ -715,7 +719,7 @@ fn half_compound(lx: &Lexicon, tokens: &[Token], i: usize) -> Option<NumberMenti
 fn extend(lx: &Lexicon, tokens: &[Token], m: &mut NumberMention) {
     let mut scale = tokens
         .get(m.last)
-        .and_then(|t| scale_of(lx, t).or_else(|| lx.scales.get(&t.lower).copied()));
+        .and_then(|t| scale_of(lx, t).or_else(|| lx.scales.get(t.lower.as_str()).copied()));
     let mut group = m.value;
     let mut total = 0.0;
     loop {
@@ -773,14 +777,14 @@ fn extend(lx: &Lexicon, tokens: &[Token], m: &mut NumberMention) {
     // "deux cent virgule trois"
     if tokens
         .get(k)
-        .is_some_and(|t| lx.decimal_point.contains(&t.lower))
+        .is_some_and(|t| lx.decimal_point.contains(t.lower.as_str()))
     {
         let mut words: Vec<&str> = Vec::new();
         let mut j = k + 1;
         while let Some(t) = tokens.get(j) {
             if let Some(parts) = number_word_parts(lx, &t.lower) {
                 words.extend(parts);
-            } else if lx.joiners.contains(&t.lower)
+            } else if lx.joiners.contains(t.lower.as_str())
                 && tokens
                     .get(j + 1)
                     .is_some_and(|n| number_word_parts(lx, &n.lower).is_some())
@@ -805,7 +809,9 @@ fn extend(lx: &Lexicon, tokens: &[Token], m: &mut NumberMention) {
     // "un sur trois": a proportion when the first is not larger than the second.
     let k = m.last + 1;
     if m.value.fract() == 0.0
-        && tokens.get(k).is_some_and(|t| lx.ratio.contains(&t.lower))
+        && tokens
+            .get(k)
+            .is_some_and(|t| lx.ratio.contains(t.lower.as_str()))
         && let Some(den) = tokens.get(k + 1).and_then(|_| read_at(lx, tokens, k + 1))
     {
         let plain = matches!(
@@ -827,7 +833,7 @@ fn token_end(tokens: &[Token], from: usize, count: usize, lx: &Lexicon) -> usize
     while let Some(t) = tokens.get(k) {
         let parts = match number_word_parts(lx, &t.lower) {
             Some(p) => p.len(),
-            None if lx.joiners.contains(&t.lower) => 1,
+            None if lx.joiners.contains(t.lower.as_str()) => 1,
             None => break,
         };
         seen += parts;

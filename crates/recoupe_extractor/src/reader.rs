@@ -40,7 +40,7 @@ pub fn read_numbers(lx: &Lexicon, text: &str) -> Vec<ReadNumber> {
             !(day
                 && tokens
                     .get(m.last + 1)
-                    .is_some_and(|t| lx.months.contains_key(&t.lower)))
+                    .is_some_and(|t| lx.months.contains_key(t.lower.as_str())))
         })
         .map(|m| {
             let first = m.sign.unwrap_or(m.first);

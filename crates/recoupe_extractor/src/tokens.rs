@@ -23,7 +23,7 @@ pub struct Token {
     /// Span in the normalised text.
     pub span: Span,
     /// Lowercased text.
-    pub lower: String,
+    pub lower: compact_str::CompactString,
     /// Word, digits or punctuation.
     pub kind: TokenKind,
     /// Whether whitespace (or the start of text) comes right before it.
@@ -170,7 +170,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         }
         let span = Span::new(base + pos(start), base + pos(i));
         let written = text.get(pos(start)..pos(i)).unwrap_or("");
-        let lower = written.to_lowercase();
+        // Inline up to 24 bytes: a token allocates nothing of its own.
+        let lower =
+            compact_str::CompactString::from_iter(written.chars().flat_map(char::to_lowercase));
         out.push(Token {
             span,
             upper: written.chars().next().is_some_and(char::is_uppercase),
@@ -247,7 +249,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text, 0).into_iter().map(|t| t.lower).collect()
+        tokenize(text, 0)
+            .into_iter()
+            .map(|t| t.lower.into_string())
+            .collect()
     }
 
     #[test]

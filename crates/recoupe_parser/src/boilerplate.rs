@@ -51,7 +51,7 @@ const NOTICE_OPENERS: &[&str] = &[
 pub(crate) fn find(text: &str, base: usize) -> Vec<(Span, BoilerplateKind)> {
     let mut found = Vec::new();
     let trimmed = text.trim();
-    if BYLINES.contains(&trimmed.to_lowercase().as_str()) {
+    if is_byline(trimmed) {
         let start = base + (text.len() - text.trim_start().len());
         found.push((
             Span::new(start, start + trimmed.len()),
@@ -89,9 +89,14 @@ pub(crate) fn find(text: &str, base: usize) -> Vec<(Span, BoilerplateKind)> {
 /// The byline's text when the paragraph is one.
 pub(crate) fn byline(text: &str) -> Option<&str> {
     let trimmed = text.trim();
-    BYLINES
-        .contains(&trimmed.to_lowercase().as_str())
-        .then_some(trimmed.trim_matches(|c| c == '(' || c == ')'))
+    is_byline(trimmed).then_some(trimmed.trim_matches(|c| c == '(' || c == ')'))
+}
+
+/// Whether a trimmed paragraph is an agency credit: compared without case, and without
+/// lower-casing paragraphs longer than any credit.
+fn is_byline(trimmed: &str) -> bool {
+    let longest = BYLINES.iter().map(|b| b.len()).max().unwrap_or(0);
+    trimmed.len() <= longest && BYLINES.contains(&trimmed.to_lowercase().as_str())
 }
 
 /// Length of a "(Bagdad) " dateline opening the paragraph: a parenthesised capitalised place
@@ -123,6 +128,11 @@ fn furniture(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
+        // A notice or a counter is a short line: longer ones are not lower-cased to check.
+        if trimmed.split_whitespace().nth(25).is_some() {
+            start += line.len();
+            continue;
+        }
         let lower = trimmed.to_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
         let counter = words.len() == 2
@@ -159,6 +169,14 @@ fn urls(text: &str) -> Vec<(usize, usize)> {
 
 /// Byte ranges of "Ce post ne peut être affiché … préférences ." notices.
 fn notices(text: &str) -> Vec<(usize, usize)> {
+    // Every opener says "affiché": without it (in any case), there is nothing to look for.
+    if !text
+        .as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"affich"))
+    {
+        return Vec::new();
+    }
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
         // Lowercasing changed byte lengths (rare characters): offsets would not line up.

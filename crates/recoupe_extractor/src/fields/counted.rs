@@ -44,28 +44,28 @@ pub(crate) fn noun_index(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> O
     if tokens.get(k).is_some_and(|t| lx.grammar.whole_of.is(t))
         && tokens
             .get(k + 1)
-            .is_some_and(|t| t.kind == TokenKind::Digits || lx.cardinals.contains(&t.lower))
+            .is_some_and(|t| t.kind == TokenKind::Digits || lx.cardinals.contains(t.lower.as_str()))
     {
         k += 2;
         while tokens
             .get(k)
-            .is_some_and(|t| t.kind == TokenKind::Digits || lx.cardinals.contains(&t.lower))
+            .is_some_and(|t| t.kind == TokenKind::Digits || lx.cardinals.contains(t.lower.as_str()))
         {
             k += 1;
         }
     }
     while tokens
         .get(k)
-        .is_some_and(|t| is_quote(t) || lx.adjectives_before.contains(&t.lower))
+        .is_some_and(|t| is_quote(t) || lx.adjectives_before.contains(t.lower.as_str()))
     {
         k += 1;
     }
     let t = tokens.get(k)?;
     let is_noun = t.kind == TokenKind::Word
-        && !lx.function_words.contains(&t.lower)
-        && !lx.cardinals.contains(&t.lower)
-        && !lx.months.contains_key(&t.lower)
-        && !lx.weekdays.contains_key(&t.lower);
+        && !lx.function_words.contains(t.lower.as_str())
+        && !lx.cardinals.contains(t.lower.as_str())
+        && !lx.months.contains_key(t.lower.as_str())
+        && !lx.weekdays.contains_key(t.lower.as_str());
     is_noun.then_some(k)
 }
 
@@ -81,7 +81,7 @@ pub(crate) fn noun_after(lx: &Lexicon, tokens: &[Token], last: usize) -> Option<
         k += 1;
     }
     let t = tokens.get(k)?;
-    (t.kind == TokenKind::Word && !lx.function_words.contains(&t.lower)).then_some(k)
+    (t.kind == TokenKind::Word && !lx.function_words.contains(t.lower.as_str())).then_some(k)
 }
 
 /// Whether the figure is a part of a group named before: "deux d'entre eux", "quarante et une
@@ -98,7 +98,7 @@ pub(crate) fn zero_noun(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> Op
     let word = |k: usize| {
         tokens
             .get(k)
-            .filter(|t| t.kind == TokenKind::Word && !lx.function_words.contains(&t.lower))
+            .filter(|t| t.kind == TokenKind::Word && !lx.function_words.contains(t.lower.as_str()))
             .map(|_| k)
     };
     let noun = word(first)?;
@@ -126,7 +126,7 @@ pub(crate) fn zero_noun(lx: &Lexicon, tokens: &[Token], m: &NumberMention) -> Op
 /// sentence, names what a figure without a noun of its own counts.
 pub(crate) fn count_noun_before(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<usize> {
     (0..first).rev().find_map(|k| {
-        if !lx.count_nouns.contains(&tokens[k].lower) {
+        if !lx.count_nouns.contains(tokens[k].lower.as_str()) {
             return None;
         }
         let de = tokens.get(k + 1)?;
@@ -135,7 +135,7 @@ pub(crate) fn count_noun_before(lx: &Lexicon, tokens: &[Token], first: usize) ->
         }
         let n = k + 2;
         let t = tokens.get(n)?;
-        (n < first && t.kind == TokenKind::Word && !lx.function_words.contains(&t.lower))
+        (n < first && t.kind == TokenKind::Word && !lx.function_words.contains(t.lower.as_str()))
             .then_some(n)
     })
 }
@@ -144,7 +144,7 @@ pub(crate) fn count_noun_before(lx: &Lexicon, tokens: &[Token], first: usize) ->
 /// gendarmes blessés, trois sont dans une situation difficile".
 pub(crate) fn group_noun_before(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<usize> {
     (0..first).rev().find_map(|k| {
-        if !lx.group_openers.contains(&tokens[k].lower) {
+        if !lx.group_openers.contains(tokens[k].lower.as_str()) {
             return None;
         }
         let det = tokens.get(k + 1)?;
@@ -155,7 +155,8 @@ pub(crate) fn group_noun_before(lx: &Lexicon, tokens: &[Token], first: usize) ->
         let t = tokens.get(n).filter(|_| n < first)?;
         // The group phrase ends before the figure, at a comma.
         let closed = tokens[n..first].iter().any(|t| t.is(","));
-        (closed && t.kind == TokenKind::Word && !lx.function_words.contains(&t.lower)).then_some(n)
+        (closed && t.kind == TokenKind::Word && !lx.function_words.contains(t.lower.as_str()))
+            .then_some(n)
     })
 }
 
@@ -218,14 +219,14 @@ pub(crate) fn coordinated_nouns(
         t.kind == TokenKind::Word
             && !t.upper
             && t.lower.chars().count() > 2
-            && !lx.function_words.contains(&t.lower)
-            && !lx.cardinals.contains(&t.lower)
-            && !lx.months.contains_key(&t.lower)
-            && !lx.weekdays.contains_key(&t.lower)
+            && !lx.function_words.contains(t.lower.as_str())
+            && !lx.cardinals.contains(t.lower.as_str())
+            && !lx.months.contains_key(t.lower.as_str())
+            && !lx.weekdays.contains_key(t.lower.as_str())
             && !lx.grammar.auxiliaries.is(t)
             && !lx.grammar.is_determiner(t)
-            && !lx.indefinite.contains(&t.lower)
-            && !lx.vague_determiners.contains(&t.lower)
+            && !lx.indefinite.contains(t.lower.as_str())
+            && !lx.vague_determiners.contains(t.lower.as_str())
             && !lx.grammar.is_participle(&t.lower)
             && !lx.grammar.is_adverb(&t.lower)
     };

@@ -57,11 +57,11 @@ pub(crate) fn find_places(lx: &Lexicon, tokens: &[Token]) -> Vec<PlaceMention> {
             i = last + 1;
             continue;
         }
-        let word_place = if gz.capital_words.contains(&tokens[i].lower) {
+        let word_place = if gz.capital_words.contains(tokens[i].lower.as_str()) {
             Some(PlaceRef::Capital)
-        } else if gz.country_words.contains(&tokens[i].lower) {
+        } else if gz.country_words.contains(tokens[i].lower.as_str()) {
             Some(PlaceRef::Country)
-        } else if gz.city_words.contains(&tokens[i].lower)
+        } else if gz.city_words.contains(tokens[i].lower.as_str())
             && i > 0
             && lx.grammar.is_determiner(&tokens[i - 1])
             && !tokens.get(i + 1).is_some_and(|n| lx.grammar.de.is(n))
@@ -97,7 +97,7 @@ pub(crate) fn find_places(lx: &Lexicon, tokens: &[Token]) -> Vec<PlaceMention> {
                 // "la manifestation parisienne": right after a noun.
                 i > 0
                     && tokens[i - 1].kind == TokenKind::Word
-                    && !lx.function_words.contains(&tokens[i - 1].lower)
+                    && !lx.function_words.contains(tokens[i - 1].lower.as_str())
             } else {
                 introduced(lx, tokens, i)
                     || (weakly_introduced(lx, tokens, i) && !gz.is_country(p.value.place))
@@ -121,7 +121,7 @@ pub(crate) fn find_places(lx: &Lexicon, tokens: &[Token]) -> Vec<PlaceMention> {
         let between_words = |k: usize| {
             tokens[k..m.first]
                 .iter()
-                .all(|t| t.kind == TokenKind::Word && !lx.cardinals.contains(&t.lower))
+                .all(|t| t.kind == TokenKind::Word && !lx.cardinals.contains(t.lower.as_str()))
         };
         m.partial = (start..m.first).any(|k| {
             lx.gazetteer
@@ -139,8 +139,11 @@ fn weakly_introduced(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
     while k > 0 && lx.grammar.articles.is(&tokens[k - 1]) {
         k -= 1;
     }
-    k.checked_sub(1)
-        .is_some_and(|p| lx.gazetteer.weak_prepositions.contains(&tokens[p].lower))
+    k.checked_sub(1).is_some_and(|p| {
+        lx.gazetteer
+            .weak_prepositions
+            .contains(tokens[p].lower.as_str())
+    })
 }
 
 /// "400 km au nord-est de Rabat": a place a distance is measured from, not where anything is.
@@ -150,7 +153,7 @@ fn reference_point(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
             lx.dimensions.at(tokens, k).is_some()
                 && tokens[k + 1..i]
                     .iter()
-                    .any(|t| lx.gazetteer.place_nouns.contains(&t.lower))
+                    .any(|t| lx.gazetteer.place_nouns.contains(t.lower.as_str()))
         })
     })
 }
@@ -167,7 +170,9 @@ fn introduced(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
     let Some(prev) = k.checked_sub(1).and_then(|p| tokens.get(p)) else {
         return false;
     };
-    if gz.prepositions.contains(&prev.lower) || gz.impact_verbs.contains(&prev.lower) {
+    if gz.prepositions.contains(prev.lower.as_str())
+        || gz.impact_verbs.contains(prev.lower.as_str())
+    {
         return true;
     }
     // "A Rennes, cinq interpellations": "à" written without its accent, as a capital.
@@ -180,7 +185,8 @@ fn introduced(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
     // "deux du Sri Lanka", "12 de Marseille": a figure and where its items come from.
     if lx.grammar.de.is(prev)
         && k >= 2
-        && (tokens[k - 2].kind == TokenKind::Digits || lx.cardinals.contains(&tokens[k - 2].lower))
+        && (tokens[k - 2].kind == TokenKind::Digits
+            || lx.cardinals.contains(tokens[k - 2].lower.as_str()))
     {
         return true;
     }
@@ -190,12 +196,12 @@ fn introduced(lx: &Lexicon, tokens: &[Token], i: usize) -> bool {
         // "les crues du Gard", "le séisme du Maroc": where the event happened.
         let event = k
             .checked_sub(2)
-            .is_some_and(|p| gz.event_nouns.contains(&tokens[p].lower));
+            .is_some_and(|p| gz.event_nouns.contains(tokens[p].lower.as_str()));
         return event
             || (2..=4).any(|back| {
                 k.checked_sub(back)
                     .and_then(|p| tokens.get(p))
-                    .is_some_and(|n| gz.place_nouns.contains(&n.lower))
+                    .is_some_and(|n| gz.place_nouns.contains(n.lower.as_str()))
             });
     }
     if lx.grammar.and.is(prev) || prev.lower == "," {

@@ -229,10 +229,10 @@ fn word_at(lx: &Lexicon, tokens: &[Token], k: usize, after_aux: bool) -> Word {
     let t = &tokens[k];
     if after_aux
         && t.kind == TokenKind::Word
-        && !lx.function_words.contains(&t.lower)
-        && !lx.weekdays.contains_key(&t.lower)
-        && !lx.months.contains_key(&t.lower)
-        && !lx.predicates.auxiliaries.contains(&t.lower)
+        && !lx.function_words.contains(t.lower.as_str())
+        && !lx.weekdays.contains_key(t.lower.as_str())
+        && !lx.months.contains_key(t.lower.as_str())
+        && !lx.predicates.auxiliaries.contains(t.lower.as_str())
         && let Some(lemma) = participle_lemma(&t.lower)
     {
         return Word::Predicate(lemma, k);
@@ -241,7 +241,7 @@ fn word_at(lx: &Lexicon, tokens: &[Token], k: usize, after_aux: bool) -> Word {
 }
 
 fn is_adverb(lx: &Lexicon, t: &Token) -> bool {
-    lx.grammar.is_adverb(&t.lower) && !lx.predicates.carried.contains_key(&t.lower)
+    lx.grammar.is_adverb(&t.lower) && !lx.predicates.carried.contains_key(t.lower.as_str())
 }
 
 /// 1. The verb before the figure whose object it is, scanning back over what may stand
@@ -273,10 +273,10 @@ fn object_verb(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, u
         let after_aux = aux_before(lx, tokens, k, floor) != Aux::None
             || k == 0
             || (tokens[k - 1].kind == TokenKind::Word
-                && !lx.function_words.contains(&tokens[k - 1].lower)
+                && !lx.function_words.contains(tokens[k - 1].lower.as_str())
                 && tokens.get(k + 1).is_some_and(|d| lx.grammar.de.is(d)));
         // "ont forcé 2 000 navires à changer de route": the infinitive says what happened.
-        if lx.predicates.causatives.contains(&t.lower) {
+        if lx.predicates.causatives.contains(t.lower.as_str()) {
             return caused(lx, tokens, fig);
         }
         match word_at(lx, tokens, k, after_aux) {
@@ -292,11 +292,11 @@ fn object_verb(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, u
             Word::Reporting | Word::Light => return None,
             Word::Other => {}
         }
-        let skippable = lx.function_words.contains(&t.lower)
+        let skippable = lx.function_words.contains(t.lower.as_str())
             || lx.qualifiers.at(tokens, k).is_some()
             || is_adverb(lx, t)
-            || lx.count_nouns.contains(&t.lower)
-            || lx.predicates.auxiliaries.contains(&t.lower)
+            || lx.count_nouns.contains(t.lower.as_str())
+            || lx.predicates.auxiliaries.contains(t.lower.as_str())
             || lx.grammar.object_skips.is(t);
         if !skippable {
             return None;
@@ -323,7 +323,8 @@ fn verb_after(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, us
             && t.lower == ","
             && (best.is_some()
                 || tokens.get(k + 1).is_some_and(|n| {
-                    lx.predicates.auxiliaries.contains(&n.lower) || lx.grammar.relatives.is(n)
+                    lx.predicates.auxiliaries.contains(n.lower.as_str())
+                        || lx.grammar.relatives.is(n)
                 }))
         {
             break;
@@ -343,7 +344,7 @@ fn verb_after(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(String, us
         let after_aux = aux != Aux::None;
         // "3 000 familles ont dû quitter leur maison": the infinitive says what happened.
         if after_aux
-            && lx.predicates.modals.contains(&t.lower)
+            && lx.predicates.modals.contains(t.lower.as_str())
             && let Some((lemma, last)) = lx.predicates.infinitive_at(tokens, k + 1)
         {
             best = Some((3, (lemma, k + 1, last, true)));
@@ -408,7 +409,7 @@ fn forecast(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(usize, usize
     let floor = fig.clause_start.max(fig.first.saturating_sub(7));
     let copula = (floor..fig.first)
         .rev()
-        .find(|&c| p.forecast_copulas.contains(&tokens[c].lower))?;
+        .find(|&c| p.forecast_copulas.contains(tokens[c].lower.as_str()))?;
     // Nothing but words between the copula and the figure ("n'être que de", "être limitée à").
     if tokens[copula + 1..fig.first]
         .iter()
@@ -420,7 +421,7 @@ fn forecast(lx: &Lexicon, tokens: &[Token], fig: Figure) -> Option<(usize, usize
     while m > floor {
         m -= 1;
         let w = &tokens[m].lower;
-        if p.forecast_modals.contains(w) {
+        if p.forecast_modals.contains(w.as_str()) {
             return Some((m, copula));
         }
         if !lx.grammar.negation.is(&tokens[m]) && !is_adverb(lx, &tokens[m]) {
@@ -461,7 +462,7 @@ fn object_relative(lx: &Lexicon, tokens: &[Token], from: usize, k: usize) -> boo
         if lx.grammar.that.is(t) {
             return true;
         }
-        if !lx.predicates.auxiliaries.contains(&t.lower) && !lx.grammar.negation.is(t) {
+        if !lx.predicates.auxiliaries.contains(t.lower.as_str()) && !lx.grammar.negation.is(t) {
             return false;
         }
     }
@@ -484,7 +485,7 @@ fn governing(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<(String, us
             j -= 1;
         }
         let complement = tokens[k].kind == TokenKind::Word
-            && !lx.function_words.contains(&tokens[k].lower)
+            && !lx.function_words.contains(tokens[k].lower.as_str())
             && j > 0
             && lx.grammar.de.is(&tokens[j - 1]);
         let head = j.checked_sub(2).filter(|_| complement)?;
@@ -497,7 +498,10 @@ fn governing(lx: &Lexicon, tokens: &[Token], first: usize) -> Option<(String, us
     }
     let attack = carried(lx, &tokens[k].lower)
         .is_some_and(|p| lx.predicates.class(&p) == Some(crate::PredicateClass::Attacked));
-    (lx.predicates.target_links.contains(&tokens[link].lower) && attack)
+    (lx.predicates
+        .target_links
+        .contains(tokens[link].lower.as_str())
+        && attack)
         .then(|| (lx.predicates.target.clone(), k))
 }
 

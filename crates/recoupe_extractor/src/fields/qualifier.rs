@@ -38,8 +38,8 @@ pub(crate) fn range_end<'m>(
     let next = next?;
     let opener = m.first.checked_sub(1).and_then(|p| tokens.get(p))?;
     let joiner = tokens.get(m.last + 1)?;
-    (lx.range_openers.contains(&opener.lower)
-        && lx.range_joiners.contains(&joiner.lower)
+    (lx.range_openers.contains(opener.lower.as_str())
+        && lx.range_joiners.contains(joiner.lower.as_str())
         && next.first == m.last + 2
         && next.value >= m.value
         && qualifier_before(lx, tokens, m).is_none())

@@ -93,7 +93,7 @@ pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<So
             .source_verb_phrases
             .iter()
             .find(|p| i + 1 >= p.len() && phrase_at(tokens, i + 1 - p.len(), p));
-        if !(lx.source_verbs.contains(&t.lower) || phrase_end.is_some())
+        if !(lx.source_verbs.contains(t.lower.as_str()) || phrase_end.is_some())
             || t.is("selon")
             || taken(&out, i)
         {
@@ -209,7 +209,7 @@ pub(crate) fn find_sources(lx: &Lexicon, tokens: &[Token], text: &str) -> Vec<So
     // "les données du ministère montrent que …": a document opening its clause, with who
     // gave it, speaks for the figures after it.
     for k in 0..tokens.len() {
-        if taken(&out, k) || !lx.source_documents.contains(&tokens[k].lower) {
+        if taken(&out, k) || !lx.source_documents.contains(tokens[k].lower.as_str()) {
             continue;
         }
         let start = if k > 0 && lx.grammar.is_determiner(&tokens[k - 1]) {
@@ -365,7 +365,7 @@ fn noun_phrase(
         .unwrap_or(start)
         .max(from);
     while start < end
-        && (lx.weekdays.contains_key(&tokens[start].lower)
+        && (lx.weekdays.contains_key(tokens[start].lower.as_str())
             || lx.grammar.articles.is(&tokens[start])
             || lx.grammar.de.is(&tokens[start])
             || lx.grammar.indefinite.is(&tokens[start]))
@@ -380,7 +380,9 @@ fn noun_phrase(
         return Some((SourceName::Back, span, end));
     }
     // "un dernier bilan provisoire", "les chiffres du ministère", "le communiqué".
-    if let Some(doc) = (start..end).find(|&k| lx.source_documents.contains(&tokens[k].lower)) {
+    if let Some(doc) =
+        (start..end).find(|&k| lx.source_documents.contains(tokens[k].lower.as_str()))
+    {
         let owner = (doc + 1..end)
             .find(|&k| lx.grammar.de.is(&tokens[k]) || lx.grammar.agent.is(&tokens[k]))
             .map(|k| {
@@ -394,7 +396,7 @@ fn noun_phrase(
             let words = tokens[o].span.cover(tokens[end - 1].span).slice(text);
             return Some((SourceName::Named(words.to_owned()), span, end));
         }
-        if lx.anaphoric_documents.contains(&tokens[doc].lower) {
+        if lx.anaphoric_documents.contains(tokens[doc].lower.as_str()) {
             return Some((SourceName::Back, span, end));
         }
         return None;
@@ -474,7 +476,7 @@ fn subject_before(
             if at >= from
                 && t.kind == TokenKind::Word
                 && t.capitalised(text)
-                && !lx.function_words.contains(&t.lower)
+                && !lx.function_words.contains(t.lower.as_str())
             {
                 return Some((t.span.slice(text).to_owned(), at, false));
             }

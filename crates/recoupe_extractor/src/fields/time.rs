@@ -157,8 +157,8 @@ pub(crate) fn read_sentence_time(
     let mut used: Vec<usize> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         // "entre le 17 octobre et le 3 novembre", "du 17 octobre au 3 novembre"
-        let occasion = i > 0 && lx.occasions.contains(&tokens[i - 1].lower);
-        if lx.span_openers.contains(&t.lower)
+        let occasion = i > 0 && lx.occasions.contains(tokens[i - 1].lower.as_str());
+        if lx.span_openers.contains(t.lower.as_str())
             && !occasion
             && st.as_of.is_none()
             && let Some(a) = date_at(i + 1, 1)
@@ -180,7 +180,7 @@ pub(crate) fn read_sentence_time(
             st.as_of = Some((b.days, span_of(i, b.last)));
             used.push(b.first);
         }
-        if lx.window_openers.contains(&t.lower) && st.window_start.is_none() {
+        if lx.window_openers.contains(t.lower.as_str()) && st.window_start.is_none() {
             // "depuis le début de la guerre … le 7 octobre"
             let debut = (i + 1..=i + 2).find(|&k| tokens.get(k).is_some_and(|d| d.is("début")));
             if let Some(k) = debut {
@@ -227,7 +227,7 @@ pub(crate) fn read_sentence_time(
             }
         }
         // "en trois mois", "sur deux semaines": a running total over that span.
-        if lx.span_durations.contains(&t.lower)
+        if lx.span_durations.contains(t.lower.as_str())
             && st.window_start.is_none()
             && let Some((back, last)) = duration_at(lx, tokens, i + 1)
             && let Some(r) = reference
@@ -252,7 +252,7 @@ pub(crate) fn read_sentence_time(
     }
     let reporting = |k: usize| {
         tokens.get(k).is_some_and(|t| {
-            lx.source_verbs.contains(&t.lower)
+            lx.source_verbs.contains(t.lower.as_str())
                 || matches!(
                     lx.predicates.verb_at(tokens, k).map(|p| &p.value),
                     Some(crate::lexicon::VerbKind::Reporting)
@@ -272,7 +272,7 @@ pub(crate) fn read_sentence_time(
             })
             .any(|k| {
                 let w = &tokens[k].lower;
-                lx.events.contains(lx.lemma(w)) || lx.gazetteer.event_nouns.contains(w)
+                lx.events.contains(lx.lemma(w)) || lx.gazetteer.event_nouns.contains(w.as_str())
             })
     };
     st.event_days = dates
@@ -320,7 +320,7 @@ pub(crate) fn read_sentence_time(
 fn duration_at(lx: &Lexicon, tokens: &[Token], at: usize) -> Option<(Duration, usize)> {
     let n = tokens.get(at)?;
     let unit = tokens.get(at + 1)?;
-    let days = lx.durations.get(&unit.lower)?;
+    let days = lx.durations.get(unit.lower.as_str())?;
     let count = n
         .value
         .or_else(|| crate::numbers::words_value(&[n.lower.as_str()]))?;
@@ -353,7 +353,7 @@ pub(crate) fn anchor_key(tokens: &[Token], debut: usize) -> Option<String> {
     tokens
         .get(k)
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.lower.clone())
+        .map(|t| t.lower.to_string())
 }
 
 /// "début de la guerre … le 7 octobre" anywhere in a sentence: what began, and when.

@@ -401,7 +401,10 @@ fn load<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, Lex
 
 /// The lowercase tokens of a phrase, as the tokenizer reads it in a text.
 pub(crate) fn words_of(phrase: &str) -> Vec<String> {
-    phrase_tokens(phrase).into_iter().map(|t| t.lower).collect()
+    phrase_tokens(phrase)
+        .into_iter()
+        .map(|t| t.lower.into_string())
+        .collect()
 }
 
 /// The tokens of a phrase as a text would give them: a phrase that ends with an elision
@@ -434,7 +437,7 @@ fn phrases<T: Clone>(items: impl IntoIterator<Item = (String, T)>) -> Phrases<T>
         .map(|(form, value)| {
             let tokens = phrase_tokens(&form);
             Phrase {
-                words: tokens.iter().map(|t| t.lower.clone()).collect(),
+                words: tokens.iter().map(|t| t.lower.to_string()).collect(),
                 caps: tokens.iter().map(|t| t.upper).collect(),
                 value,
             }

@@ -10,7 +10,7 @@ pub(crate) fn phrase_at(tokens: &[Token], at: usize, words: &[String]) -> bool {
     words
         .iter()
         .enumerate()
-        .all(|(k, w)| tokens.get(at + k).is_some_and(|t| &t.lower == w))
+        .all(|(k, w)| tokens.get(at + k).is_some_and(|t| t.lower == w))
 }
 
 /// A phrase as the tokens it is made of, with what it stands for.
@@ -58,7 +58,7 @@ impl<T> Phrases<T> {
     pub(crate) fn at(&self, tokens: &[Token], at: usize) -> Option<&Phrase<T>> {
         let first = tokens.get(at)?;
         self.by_first
-            .get(&first.lower)?
+            .get(first.lower.as_str())?
             .iter()
             .map(|&i| &self.all[i])
             .find(|p| p.stands_at(tokens, at))
