@@ -23,8 +23,11 @@ pub struct Corpus {
     pub articles: usize,
     /// Claims of all articles, sorted by article id then offset.
     pub claims: Vec<Claim>,
-    /// Where each article was read from, and its text, sorted by id.
+    /// Where each article was read from, sorted by id.
     pub locations: Vec<recoupe_report::ArticleLocation>,
+    /// The articles' texts, in the order of `locations`, when [`read`] was asked to keep them
+    /// (`claims --explain` shows words by their spans); empty otherwise.
+    pub texts: Vec<String>,
     /// What each article says about its own date.
     pub dates: Vec<recoupe_checker::ArticleDates>,
     /// Problems, in path order.
@@ -157,7 +160,7 @@ fn walk_error(e: &ignore::Error) -> String {
 }
 
 struct FileResult {
-    articles: Vec<recoupe_report::ArticleLocation>,
+    articles: Vec<(recoupe_report::ArticleLocation, Option<String>)>,
     dates: Vec<recoupe_checker::ArticleDates>,
     claims: Vec<Claim>,
     /// The days its articles write, by country: the corpus's calendar.
@@ -197,7 +200,7 @@ impl FileResult {
     }
 }
 
-fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
+fn read_file(path: &Path, extractor: &Extractor, keep_texts: bool) -> FileResult {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -269,11 +272,14 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
         dates,
         articles: articles
             .into_iter()
-            .map(|a| recoupe_report::ArticleLocation {
-                id: a.id,
-                path: shown.clone(),
-                line: a.record_line,
-                text: a.text,
+            .map(|a| {
+                let location = recoupe_report::ArticleLocation {
+                    id: a.id,
+                    file: path.to_path_buf(),
+                    path: shown.clone(),
+                    line: a.record_line,
+                };
+                (location, keep_texts.then_some(a.text))
             })
             .collect(),
         claims,
@@ -288,16 +294,21 @@ fn read_file(path: &Path, extractor: &Extractor) -> FileResult {
 const FILES_IN_FLIGHT: usize = 512;
 
 /// Reads, parses and extracts every file, in parallel, a bounded number at a time; the result
-/// does not depend on the number of threads.
-pub fn read(files: &[PathBuf], extractor: &Extractor) -> Corpus {
+/// does not depend on the number of threads. The articles' texts are dropped once read,
+/// unless `keep_texts`.
+pub fn read(files: &[PathBuf], extractor: &Extractor, keep_texts: bool) -> Corpus {
     let mut corpus = Corpus::default();
     let mut days = Vec::new();
+    let mut located = Vec::new();
     for chunk in files.chunks(FILES_IN_FLIGHT) {
-        let results: Vec<FileResult> = chunk.par_iter().map(|f| read_file(f, extractor)).collect();
+        let results: Vec<FileResult> = chunk
+            .par_iter()
+            .map(|f| read_file(f, extractor, keep_texts))
+            .collect();
         for r in results {
             days.extend(r.days);
             corpus.articles += r.articles.len();
-            corpus.locations.extend(r.articles);
+            located.extend(r.articles);
             corpus.dates.extend(r.dates);
             // The claims of a file are moved, not copied, when they are the first: a single
             // article of millions of figures is held once.
@@ -321,7 +332,39 @@ pub fn read(files: &[PathBuf], extractor: &Extractor) -> Corpus {
     // Weekdays of month-dated articles, fixed by the days the corpus dates its figures on.
     let calendar = recoupe_extractor::calendar::Calendar::of(&corpus.claims, &days);
     calendar.refine(&mut corpus.claims);
-    corpus.locations.sort_by(|a, b| a.id.cmp(&b.id));
+    located.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    for (location, text) in located {
+        corpus.locations.push(location);
+        corpus.texts.extend(text);
+    }
     corpus.dates.sort_by(|a, b| a.id.cmp(&b.id));
     corpus
+}
+
+/// Positions in the files of a corpus read without its texts: the few files a report points
+/// at are read again, once each.
+#[derive(Default)]
+pub struct FilePositions {
+    texts: std::cell::RefCell<std::collections::HashMap<PathBuf, Option<String>>>,
+}
+
+impl recoupe_report::Positions for FilePositions {
+    fn line_col(
+        &self,
+        location: &recoupe_report::ArticleLocation,
+        offset: usize,
+    ) -> (usize, usize) {
+        if let Some(line) = location.line {
+            return (line, 1);
+        }
+        let mut texts = self.texts.borrow_mut();
+        let text = texts.entry(location.file.clone()).or_insert_with(|| {
+            // The text exactly as the article was read: decoded and parsed the same way.
+            let bytes = std::fs::read(&location.file).ok()?;
+            let (article, _) = parse_seed(location.id.clone(), &bytes);
+            Some(article.text)
+        });
+        text.as_deref()
+            .map_or((1, 1), |t| recoupe_parser::line_col(t, offset))
+    }
 }

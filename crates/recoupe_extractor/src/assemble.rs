@@ -428,7 +428,13 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
     let mut last_casualty_day: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
     // The past day a sentence in the pluperfect set, for the next ones in that tense.
     let mut past_frame: Option<(DayInterval, Span, Option<chrono::Weekday>)> = None;
-    for (si, (sd, time)) in data.iter().zip(&times).enumerate() {
+    for si in 0..data.len() {
+        // A sentence's tokens are not looked at three sentences on: dropped, so that a run-on
+        // text of millions of words is not held whole alongside its claims.
+        if let Some(done) = si.checked_sub(3) {
+            data[done].tokens = Vec::new();
+        }
+        let (sd, time) = (&data[si], &times[si]);
         // The sources the sentence names, "la même source" resolved to the one named before.
         let mut sources: Vec<ResolvedSource> = Vec::new();
         for m in find_sources(lx, &sd.tokens, &article.norm.text) {

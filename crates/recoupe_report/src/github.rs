@@ -38,7 +38,7 @@ fn location<'a>(
 pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
     for d in &report.outcome.date_problems {
         if let Some(loc) = location(report, &d.article) {
-            let (line, col) = loc.line_col(d.span.start);
+            let (line, col) = report.positions.line_col(loc, d.span.start);
             writeln!(
                 w,
                 "::warning file={},line={line},col={col},title={}::{}",
@@ -66,7 +66,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                 let Some(loc) = location(report, &c.id.article) else {
                     continue;
                 };
-                let (line, col) = loc.line_col(c.number.start);
+                let (line, col) = report.positions.line_col(loc, c.number.start);
                 writeln!(
                     w,
                     "::error file={},line={line},col={col},title={}::{}",

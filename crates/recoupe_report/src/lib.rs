@@ -20,31 +20,31 @@ use recoupe_checker::{Outcome, RuleSet};
 use recoupe_extractor::Claim;
 
 /// Where an article was read from, to point at its claims in the files (GitHub annotations).
+/// It holds no text: a corpus of a million articles is not kept in memory for the few places a
+/// report points at ([`Positions`] finds them).
 #[derive(Debug, Clone)]
 pub struct ArticleLocation {
     /// The article.
     pub id: recoupe_parser::ArticleId,
-    /// The file, as given on the command line.
+    /// The file, as given on the command line, for display.
     pub path: String,
-    /// The article's text: its spans are offsets into it.
-    pub text: String,
+    /// The file, to read it again.
+    pub file: std::path::PathBuf,
     /// For a JSON Lines record, its line in the file (its spans point into its text, not the
     /// file).
     pub line: Option<usize>,
 }
 
-impl ArticleLocation {
-    /// Line and column (1-based) of byte `offset` of the article, in its file.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        match self.line {
-            Some(line) => (line, 1),
-            None => recoupe_parser::line_col(&self.text, offset),
-        }
-    }
+/// Line and column (1-based) in its file of a byte offset of an article's text. The caller
+/// knows how to get the text again (the command line re-reads the few files a report points
+/// at); a report only asks.
+pub trait Positions {
+    /// Where byte `offset` of `location`'s article is in its file.
+    fn line_col(&self, location: &ArticleLocation, offset: usize) -> (usize, usize);
 }
 
 /// Everything a report shows.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Report<'a> {
     /// How many articles were read.
     pub articles: usize,
@@ -56,6 +56,18 @@ pub struct Report<'a> {
     pub outcome: &'a Outcome,
     /// Where each article was read from, sorted by id.
     pub locations: &'a [ArticleLocation],
+    /// Where offsets of the articles are in their files.
+    pub positions: &'a dyn Positions,
+}
+
+impl std::fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Report")
+            .field("articles", &self.articles)
+            .field("claims", &self.claims.len())
+            .field("metrics", &self.rules.metrics.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// "s" unless `n` is one, for counts in prose.

@@ -137,6 +137,23 @@ impl<'a> WireClaim<'a> {
     }
 }
 
+/// A list written as it is produced, never held whole: a report of a million claims is
+/// serialised claim by claim.
+pub struct Streamed<'a, T>(Box<dyn Fn() -> Box<dyn Iterator<Item = T> + 'a> + 'a>);
+
+impl<'a, T> Streamed<'a, T> {
+    /// The list `items` produces, each time it is serialised.
+    pub fn new<I: Iterator<Item = T> + 'a>(items: impl Fn() -> I + 'a) -> Self {
+        Streamed(Box::new(move || Box::new(items())))
+    }
+}
+
+impl<T: Serialize> Serialize for Streamed<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
 /// The report as JSON.
 #[derive(Serialize)]
 pub struct WireReport<'a> {
@@ -145,9 +162,9 @@ pub struct WireReport<'a> {
     /// Counts.
     pub summary: WireSummary,
     /// One per metric, in rule order.
-    pub metrics: Vec<WireMetric<'a>>,
+    pub metrics: Streamed<'a, WireMetric<'a>>,
     /// Claims no metric matched.
-    pub unmatched: Vec<WireClaim<'a>>,
+    pub unmatched: Streamed<'a, WireClaim<'a>>,
     /// Articles whose header date is in doubt.
     pub date_problems: Vec<WireDateProblem<'a>>,
 }
@@ -204,9 +221,9 @@ pub struct WireMetric<'a> {
     /// contradiction | progression | agreement | unconfirmed | uncheckable | no_claims.
     pub verdict: &'static str,
     /// Its claims, in timeline order.
-    pub claims: Vec<WireClaim<'a>>,
+    pub claims: Streamed<'a, WireClaim<'a>>,
     /// Its timeline, with points derived from parts.
-    pub timeline: Vec<WirePoint>,
+    pub timeline: Streamed<'a, WirePoint>,
     /// Findings, contradictions first.
     pub findings: Vec<WireFinding>,
 }
@@ -320,6 +337,7 @@ fn finding(f: &Finding, claims: &[Claim]) -> WireFinding {
 
 fn metric<'a>(m: &'a MetricOutcome, report: &Report<'a>) -> Option<WireMetric<'a>> {
     let rule = report.rules.metrics.get(m.metric)?;
+    let claims = report.claims;
     Some(WireMetric {
         id: &rule.id.0,
         title: &rule.title,
@@ -327,13 +345,13 @@ fn metric<'a>(m: &'a MetricOutcome, report: &Report<'a>) -> Option<WireMetric<'a
         tolerance: rule.tolerance.to_string(),
         file: &rule.file,
         verdict: m.verdict.name(),
-        claims: m
-            .claims
-            .iter()
-            .filter_map(|&i| report.claims.get(i))
-            .map(WireClaim::new)
-            .collect(),
-        timeline: m.points.iter().map(|p| point(p, report.claims)).collect(),
+        claims: Streamed::new(move || {
+            m.claims
+                .iter()
+                .filter_map(move |&i| claims.get(i))
+                .map(WireClaim::new)
+        }),
+        timeline: Streamed::new(move || m.points.iter().map(move |p| point(p, claims))),
         findings: m
             .findings
             .iter()
@@ -345,6 +363,7 @@ fn metric<'a>(m: &'a MetricOutcome, report: &Report<'a>) -> Option<WireMetric<'a
 impl<'a> WireReport<'a> {
     /// The wire form of `report`.
     pub fn new(report: &Report<'a>) -> Self {
+        let report = *report;
         WireReport {
             schema: REPORT_SCHEMA,
             summary: WireSummary {
@@ -355,19 +374,21 @@ impl<'a> WireReport<'a> {
                 unmatched: report.outcome.unmatched.len(),
                 date_problems: report.outcome.date_problems.len(),
             },
-            metrics: report
-                .outcome
-                .metrics
-                .iter()
-                .filter_map(|m| metric(m, report))
-                .collect(),
-            unmatched: report
-                .outcome
-                .unmatched
-                .iter()
-                .filter_map(|&i| report.claims.get(i))
-                .map(WireClaim::new)
-                .collect(),
+            metrics: Streamed::new(move || {
+                report
+                    .outcome
+                    .metrics
+                    .iter()
+                    .filter_map(move |m| metric(m, &report))
+            }),
+            unmatched: Streamed::new(move || {
+                report
+                    .outcome
+                    .unmatched
+                    .iter()
+                    .filter_map(move |&i| report.claims.get(i))
+                    .map(WireClaim::new)
+            }),
             date_problems: report
                 .outcome
                 .date_problems

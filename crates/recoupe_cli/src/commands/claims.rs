@@ -28,7 +28,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
     let (files, mut problems) = corpus::collect(&config.paths, config.input.no_ignore);
-    let corpus = corpus::read(&files, extractor);
+    let corpus = corpus::read(&files, extractor, config.explain);
     problems.extend(corpus.problems.iter().cloned());
     match config.format {
         ClaimsFormat::Jsonl => recoupe_report::claims_jsonl::render(&corpus.claims, out)?,
@@ -38,8 +38,8 @@ pub fn run(
                     .locations
                     .binary_search_by(|l| l.id.cmp(&c.id.article))
                     .ok()
-                    .and_then(|i| corpus.locations.get(i))
-                    .map(|l| l.text.as_str())
+                    .and_then(|i| corpus.texts.get(i))
+                    .map(String::as_str)
             };
             recoupe_report::claims_table::render(&corpus.claims, config.explain, &text_of, out)?;
         }

@@ -36,7 +36,7 @@ pub fn run(
         return Ok(ExitStatus::Failure);
     };
     let (files, mut problems) = corpus::collect(&config.paths, config.input.no_ignore);
-    let corpus = corpus::read(&files, extractor);
+    let corpus = corpus::read(&files, extractor, false);
     problems.extend(corpus.problems.iter().cloned());
     let date_problems = recoupe_checker::date_problems(&corpus.dates);
     let outcome = recoupe_checker::check(&corpus.claims, &rules, &date_problems);
@@ -46,6 +46,7 @@ pub fn run(
         rules: &rules,
         outcome: &outcome,
         locations: &corpus.locations,
+        positions: &corpus::FilePositions::default(),
     };
     match config.format {
         ReportFormat::Text => {

@@ -85,7 +85,7 @@ pub fn explain(
         return Ok(ExitStatus::Failure);
     };
     let (files, mut problems) = corpus::collect(paths, false);
-    let corpus = corpus::read(&files, extractor);
+    let corpus = corpus::read(&files, extractor, false);
     problems.extend(corpus.problems.iter().cloned());
     writeln!(
         out,
