@@ -45,9 +45,16 @@ use crate::{Claim, Metric};
 
 /// Judges the usable points of an event metric.
 pub(crate) fn check(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<Finding> {
+    let facts: Vec<Facts> = points.iter().map(|p| Facts::of(p, claims)).collect();
+    let cx = Judged {
+        metric,
+        points,
+        claims,
+        facts: &facts,
+    };
     if metric.event.is_some() {
         let all: Vec<usize> = (0..points.len()).collect();
-        return judge(metric, points, &all, claims, true);
+        return judge(&cx, &all, true);
     }
     type Key = (chrono::NaiveDate, Vec<String>);
     let mut events: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
@@ -62,8 +69,66 @@ pub(crate) fn check(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<
     }
     events
         .values()
-        .flat_map(|members| judge(metric, points, members, claims, false))
+        .flat_map(|members| judge(&cx, members, false))
         .collect()
+}
+
+/// What the comparisons of two reports need of each, read once per report rather than once
+/// per pair: a metric of many reports compares each with many others.
+struct Facts {
+    /// Its places, lower-cased, sorted, without repeats.
+    places: Vec<String>,
+    /// The places they lie within, the same way.
+    within: Vec<String>,
+    /// Who gave it, for messages and for telling sources apart.
+    who: String,
+}
+
+impl Facts {
+    fn of(p: &Point, claims: &[Claim]) -> Self {
+        let set = |v: &[recoupe_extractor::Name]| {
+            let mut v: Vec<String> = v.iter().map(|p| p.to_lowercase()).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let c = first_claim(p, claims);
+        Facts {
+            places: c.map_or_else(Vec::new, |c| set(&c.places)),
+            within: c.map_or_else(Vec::new, |c| set(&c.within)),
+            who: who(p, claims),
+        }
+    }
+
+    /// How the places of `self` relate to those of `other` (see [`scope`]).
+    fn scope(&self, other: &Facts) -> Scope {
+        let (px, py) = (&self.places, &other.places);
+        if px == py {
+            return Scope::Same;
+        }
+        if !py.is_empty() && py.iter().all(|p| self.within.contains(p)) {
+            return Scope::Within;
+        }
+        if !px.is_empty() && px.iter().all(|p| other.within.contains(p)) {
+            return Scope::Contains;
+        }
+        Scope::Other
+    }
+
+    /// Whether the places of the two, or what they lie within, have one in common (Derna and
+    /// Benghazi, both in Libye).
+    fn share_a_place(&self, other: &Facts) -> bool {
+        let mine = || self.places.iter().chain(&self.within);
+        mine().any(|p| other.places.contains(p) || other.within.contains(p))
+    }
+}
+
+/// One metric's reports and what is read of each, for [`judge`].
+struct Judged<'a> {
+    metric: &'a Metric,
+    points: &'a [Point],
+    claims: &'a [Claim],
+    facts: &'a [Facts],
 }
 
 fn first_claim<'a>(p: &Point, claims: &'a [Claim]) -> Option<&'a Claim> {
@@ -142,44 +207,7 @@ pub(crate) enum Scope {
 }
 
 pub(crate) fn scope(a: &Point, b: &Point, claims: &[Claim]) -> Scope {
-    let (Some(x), Some(y)) = (first_claim(a, claims), first_claim(b, claims)) else {
-        return Scope::Other;
-    };
-    let set = |v: &[recoupe_extractor::Name]| {
-        let mut v: Vec<String> = v.iter().map(|p| p.to_lowercase()).collect();
-        v.sort();
-        v.dedup();
-        v
-    };
-    let (px, py) = (set(&x.places), set(&y.places));
-    if px == py {
-        return Scope::Same;
-    }
-    let (wx, wy) = (set(&x.within), set(&y.within));
-    if !py.is_empty() && py.iter().all(|p| wx.contains(p)) {
-        return Scope::Within;
-    }
-    if !px.is_empty() && px.iter().all(|p| wy.contains(p)) {
-        return Scope::Contains;
-    }
-    Scope::Other
-}
-
-/// Whether the places of `a` and `b`, or what they lie within, have one in common (Derna and
-/// Benghazi, both in Libye).
-fn share_a_place(a: &Point, b: &Point, claims: &[Claim]) -> bool {
-    let (Some(x), Some(y)) = (first_claim(a, claims), first_claim(b, claims)) else {
-        return false;
-    };
-    let all = |c: &Claim| -> Vec<String> {
-        c.places
-            .iter()
-            .chain(&c.within)
-            .map(|p| p.to_lowercase())
-            .collect()
-    };
-    let ay = all(y);
-    all(x).iter().any(|p| ay.contains(p))
+    Facts::of(a, claims).scope(&Facts::of(b, claims))
 }
 
 /// Whether `a` and `b` can both be true, given their scopes: the same figure when their
@@ -222,13 +250,8 @@ fn bilan(p: &Point) -> String {
 /// Judges the reports `members` of one event. Only an event the rule names (`named`) is
 /// followed long enough for a figure to be revised down; without it, a day's count reported
 /// lower later is a contradiction, as it always was.
-fn judge(
-    metric: &Metric,
-    points: &[Point],
-    members: &[usize],
-    claims: &[Claim],
-    named: bool,
-) -> Vec<Finding> {
+fn judge(cx: &Judged<'_>, members: &[usize], named: bool) -> Vec<Finding> {
+    let (metric, points, claims, facts) = (cx.metric, cx.points, cx.claims, cx.facts);
     let mut order = members.to_vec();
     order.sort_by(|&a, &b| {
         let key = |i: usize| {
@@ -252,8 +275,8 @@ fn judge(
         // Reports whose order is unknown (an article known to its month against one known to
         // its day) are not set against each other: only reports of the same time conflict.
         let rel = |i: usize| when(&points[i], pj, claims);
-        let sc = |i: usize| match scope(&points[i], pj, claims) {
-            Scope::Other if named && !share_a_place(&points[i], pj, claims) => Scope::Same,
+        let sc = |i: usize| match facts[i].scope(&facts[j]) {
+            Scope::Other if named && !facts[i].share_a_place(&facts[j]) => Scope::Same,
             s => s,
         };
         let describe = |i: usize| points[i].describe(claims);
@@ -269,10 +292,7 @@ fn judge(
                         || transposed(points[i].value, pj.value))
             })
             .fold(Vec::new(), |mut kept: Vec<usize>, i| {
-                if !kept
-                    .iter()
-                    .any(|&k| who(&points[k], claims) == who(&points[i], claims))
-                {
+                if !kept.iter().any(|&k| facts[k].who == facts[i].who) {
                     kept.push(i);
                 }
                 kept
@@ -313,9 +333,9 @@ fn judge(
                 message: format!(
                     "{} ({}) and {} ({}): {why}",
                     describe(i),
-                    who(pi, claims),
+                    facts[i].who,
                     describe(j),
-                    who(pj, claims)
+                    facts[j].who
                 ),
             });
         }
@@ -345,9 +365,9 @@ fn judge(
                         "{} then {}: the count of one event does not go down: {} reported {} after {} gave {}",
                         describe(i),
                         describe(j),
-                        who(pj, claims),
+                        facts[j].who,
                         show(pj.interval),
-                        who(pi, claims),
+                        facts[i].who,
                         show(pi.interval)
                     ),
                 });
@@ -358,15 +378,14 @@ fn judge(
             let (kind, by) = if same_kind_of_source(pi, pj, claims) {
                 (
                     FindingKind::RevisedDown,
-                    format!("{} revised the figure down", who(pj, claims)),
+                    format!("{} revised the figure down", facts[j].who),
                 )
             } else {
                 (
                     FindingKind::Contradiction,
                     format!(
                         "a later report ({}) gives less for the same event than another source ({}) did",
-                        who(pj, claims),
-                        who(pi, claims)
+                        facts[j].who, facts[i].who
                     ),
                 )
             };
@@ -421,10 +440,10 @@ fn judge(
         {
             let pi = &points[i];
             let named = first_claim(pj, claims).is_some_and(|c| c.source.is_some());
-            let who_j = who(pj, claims);
+            let who_j = &facts[j].who;
             let by = if !named {
                 "a later report revised the figure upward".to_owned()
-            } else if who(pi, claims) == who_j {
+            } else if &facts[i].who == who_j {
                 format!("{who_j} revised the figure upward")
             } else {
                 format!("a later report ({who_j}) revised the figure upward")
@@ -487,6 +506,7 @@ fn agreements(
     order: &[usize],
     pairs: &[(usize, usize)],
 ) -> Vec<Finding> {
+    let pairs: rustc_hash::FxHashSet<(usize, usize)> = pairs.iter().copied().collect();
     let agree = |a: usize, b: usize| pairs.contains(&(a, b)) || pairs.contains(&(b, a));
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for &i in order {
