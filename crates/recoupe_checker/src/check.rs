@@ -79,35 +79,83 @@ fn place_key<S: AsRef<str>>(places: &[S]) -> Vec<String> {
     key
 }
 
+/// Claims that share a set of places (or all claims), by day: dated ones sorted by their first
+/// day, for looking up those a period may admit.
+#[derive(Debug, Default)]
+struct Bucket {
+    /// (first day, claim), sorted.
+    dated: Vec<(chrono::NaiveDate, usize)>,
+    /// The longest as-of of the bucket, in days: how far before a period a claim can start and
+    /// still reach into it.
+    longest: i64,
+    /// Claims without an as-of: any period may admit them.
+    undated: Vec<usize>,
+}
+
+impl Bucket {
+    fn push(&mut self, i: usize, as_of: Option<DayInterval>) {
+        match as_of {
+            Some(d) => {
+                self.dated.push((d.first, i));
+                self.longest = self.longest.max((d.last - d.first).num_days());
+            }
+            None => self.undated.push(i),
+        }
+    }
+
+    /// The claims `period` may admit (a superset: the matcher decides), undated ones first.
+    fn candidates(&self, period: crate::rules::Period) -> impl Iterator<Item = usize> + '_ {
+        // A claim starting after the period's end, or ending before its start, is out of it.
+        let start = period
+            .from
+            .and_then(|f| f.checked_sub_signed(chrono::Duration::days(self.longest)))
+            .map_or(0, |f| self.dated.partition_point(|&(d, _)| d < f));
+        let end = period.to.map_or(self.dated.len(), |t| {
+            self.dated.partition_point(|&(d, _)| d <= t)
+        });
+        let dated = self.dated.get(start..end.max(start)).unwrap_or(&[]);
+        self.undated
+            .iter()
+            .copied()
+            .chain(dated.iter().map(|&(_, i)| i))
+    }
+}
+
 /// Checks `claims` against `rules`; the claims of the articles in `date_problems` are not
 /// used to order timelines. Deterministic: the result depends only on the order of `claims`,
 /// which callers sort by article id and offset.
 pub fn check(claims: &[Claim], rules: &RuleSet, date_problems: &[crate::DateProblem]) -> Outcome {
-    // Claims by their set of places: a metric that names its places looks only at those
-    // claims, so that matching costs claims × metrics only for metrics that name none.
-    let mut by_places: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    // Claims by their set of places, and within it by day: a metric that names its places and
+    // a period looks only at the claims of those places dated near that period, so that
+    // matching a corpus against thousands of event rules is not claims × rules.
+    let mut by_places: BTreeMap<Vec<String>, Bucket> = BTreeMap::new();
+    let mut all = Bucket::default();
     for (i, c) in claims.iter().enumerate() {
         by_places
             .entry(place_key(&c.places[..]))
             .or_default()
-            .push(i);
+            .push(i, c.as_of);
+        all.push(i, c.as_of);
     }
-    let all: Vec<usize> = (0..claims.len()).collect();
+    for b in by_places.values_mut().chain(std::iter::once(&mut all)) {
+        b.dated.sort_unstable();
+    }
     let matched: Vec<Vec<usize>> = rules
         .metrics
         .iter()
         .map(|m| {
-            let candidates = match m.matcher.exact_places() {
-                Some(places) => by_places
-                    .get(&place_key(places))
-                    .map_or(&[][..], Vec::as_slice),
-                None => &all[..],
+            let bucket = match m.matcher.exact_places() {
+                Some(places) => by_places.get(&place_key(places)),
+                None => Some(&all),
             };
-            candidates
-                .iter()
-                .copied()
+            let mut found: Vec<usize> = bucket
+                .map(|b| b.candidates(m.matcher.period()))
+                .into_iter()
+                .flatten()
                 .filter(|&c| m.matcher.matches(&claims[c]))
-                .collect()
+                .collect();
+            found.sort_unstable();
+            found
         })
         .collect();
     let mut is_matched = vec![false; claims.len()];
@@ -583,4 +631,41 @@ fn disagreements(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Period;
+
+    fn day(s: &str) -> chrono::NaiveDate {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn a_period_looks_only_at_claims_that_may_reach_into_it() {
+        let mut b = Bucket::default();
+        let on = |a: &str, z: &str| Some(DayInterval::new(day(a), day(z)));
+        b.push(0, on("2023-01-01", "2023-01-01"));
+        b.push(1, on("2023-03-01", "2023-03-31")); // a month, reaching into the period
+        b.push(2, on("2023-03-20", "2023-03-20"));
+        b.push(3, None); // undated: any period may admit it
+        b.push(4, on("2023-06-01", "2023-06-01"));
+        b.dated.sort_unstable();
+        let period = Period {
+            from: Some(day("2023-03-15")),
+            to: Some(day("2023-03-22")),
+        };
+        let mut got: Vec<usize> = b.candidates(period).collect();
+        got.sort_unstable();
+        assert_eq!(got, [1, 2, 3]);
+        // Without a period, every claim.
+        assert_eq!(b.candidates(Period::default()).count(), 5);
+        // A period at the edge of the calendar does not overflow.
+        let edge = Period {
+            from: Some(chrono::NaiveDate::MIN),
+            to: None,
+        };
+        assert_eq!(b.candidates(edge).count(), 5);
+    }
 }

@@ -451,6 +451,12 @@ impl Matcher {
         (!self.places.is_empty()).then_some(&self.places[..])
     }
 
+    /// The days a claim's as-of must meet (`period`): only claims dated near them, or undated,
+    /// can match.
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
     /// Whether `claim` feeds the metric.
     pub fn matches(&self, claim: &Claim) -> bool {
         // Cheap keys first; names compared without case and without allocating: this runs
