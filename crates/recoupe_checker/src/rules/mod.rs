@@ -632,7 +632,11 @@ impl RuleSet {
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary<'a> {
     regions: Vec<String>,
+    /// `regions`, lower-cased, for looking a place up without case.
+    regions_lower: rustc_hash::FxHashSet<String>,
     actors: Vec<String>,
+    /// The lexicon's action nouns and the predicate lemma each names, sorted.
+    action_nouns: Vec<(String, String)>,
     lexicon: Option<&'a recoupe_extractor::Lexicon>,
 }
 
@@ -643,21 +647,24 @@ impl<'a> Vocabulary<'a> {
         let Some(lx) = self.lexicon else {
             return Vec::new();
         };
-        lx.action_nouns()
-            .into_iter()
+        self.action_nouns
+            .iter()
             .filter(|(_, lemma)| {
                 let class = lx.predicate_class(lemma);
                 wanted.iter().any(|w| w.accepts_lemma(lemma, class))
             })
-            .map(|(noun, _)| noun)
+            .map(|(noun, _)| noun.clone())
             .collect()
     }
 
     /// The vocabulary of a lexicon.
     pub fn of(lexicon: &'a recoupe_extractor::Lexicon) -> Self {
+        let regions = lexicon.place_names();
         Vocabulary {
-            regions: lexicon.place_names(),
+            regions_lower: regions.iter().map(|r| r.to_lowercase()).collect(),
+            regions,
             actors: lexicon.actor_names(),
+            action_nouns: lexicon.action_nouns(),
             lexicon: Some(lexicon),
         }
     }
@@ -670,11 +677,7 @@ impl<'a> Vocabulary<'a> {
     /// Why `place` can never match, and the fix; `None` when it can.
     fn place_problem(&self, place: &str) -> Option<(String, String)> {
         let lx = self.lexicon?;
-        if self
-            .regions
-            .iter()
-            .any(|r| r.to_lowercase() == place.to_lowercase())
-        {
+        if self.regions_lower.contains(&place.to_lowercase()) {
             return None;
         }
         if let Some(name) = lx.place_name(place) {
@@ -871,7 +874,11 @@ pub fn load(
             seen.insert(m.id.clone(), (files[*fi].0.clone(), m.line));
         }
     }
-    // Parts name known metrics and form no cycle.
+    // Parts name known metrics and form no cycle. (The first of duplicate ids, as `seen`.)
+    let mut by_id: BTreeMap<&MetricId, &Declared> = BTreeMap::new();
+    for m in &declared {
+        by_id.entry(&m.id).or_insert(m);
+    }
     for m in &declared {
         let (span, fi) = (&m.span, &m.file);
         let (name, text) = &files[*fi];
@@ -906,7 +913,7 @@ pub fn load(
                 }),
             ));
         }
-        if reaches(&declared, &m.id, &m.id, 0) {
+        if reaches(&by_id, &m.id, &m.id, 0) {
             errors.push(loc.error(
                 span.clone(),
                 format!("`parts` of `{}` form a cycle", m.id),
@@ -1033,11 +1040,16 @@ struct Declared {
 }
 
 /// Whether `target` is reached from `from` by following `parts`.
-fn reaches(metrics: &[Declared], from: &MetricId, target: &MetricId, depth: usize) -> bool {
+fn reaches(
+    metrics: &BTreeMap<&MetricId, &Declared>,
+    from: &MetricId,
+    target: &MetricId,
+    depth: usize,
+) -> bool {
     if depth > metrics.len() {
         return false;
     }
-    let Some(m) = metrics.iter().find(|m| &m.id == from) else {
+    let Some(m) = metrics.get(from) else {
         return false;
     };
     m.parts
