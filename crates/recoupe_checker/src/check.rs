@@ -83,23 +83,24 @@ fn place_key<S: AsRef<str>>(places: &[S]) -> Vec<String> {
 /// day, for looking up those a period may admit.
 #[derive(Debug, Default)]
 struct Bucket {
-    /// (first day, claim), sorted.
-    dated: Vec<(chrono::NaiveDate, usize)>,
+    /// (first day, claim), sorted. (Claims are counted in `u32`: a corpus of four billion
+    /// claims is not read in one run.)
+    dated: Vec<(chrono::NaiveDate, u32)>,
     /// The longest as-of of the bucket, in days: how far before a period a claim can start and
     /// still reach into it.
     longest: i64,
     /// Claims without an as-of: any period may admit them.
-    undated: Vec<usize>,
+    undated: Vec<u32>,
 }
 
 impl Bucket {
     fn push(&mut self, i: usize, as_of: Option<DayInterval>) {
         match as_of {
             Some(d) => {
-                self.dated.push((d.first, i));
+                self.dated.push((d.first, i as u32));
                 self.longest = self.longest.max((d.last - d.first).num_days());
             }
-            None => self.undated.push(i),
+            None => self.undated.push(i as u32),
         }
     }
 
@@ -116,8 +117,8 @@ impl Bucket {
         let dated = self.dated.get(start..end.max(start)).unwrap_or(&[]);
         self.undated
             .iter()
-            .copied()
-            .chain(dated.iter().map(|&(_, i)| i))
+            .map(|&i| i as usize)
+            .chain(dated.iter().map(|&(_, i)| i as usize))
     }
 }
 
@@ -130,12 +131,19 @@ pub fn check(claims: &[Claim], rules: &RuleSet, date_problems: &[crate::DateProb
     // matching a corpus against thousands of event rules is not claims × rules.
     let mut by_places: BTreeMap<Vec<String>, Bucket> = BTreeMap::new();
     let mut all = Bucket::default();
+    // The bucket of all claims only when a rule names no places.
+    let any_unplaced = rules
+        .metrics
+        .iter()
+        .any(|m| m.matcher.exact_places().is_none());
     for (i, c) in claims.iter().enumerate() {
         by_places
             .entry(place_key(&c.places[..]))
             .or_default()
             .push(i, c.as_of);
-        all.push(i, c.as_of);
+        if any_unplaced {
+            all.push(i, c.as_of);
+        }
     }
     for b in by_places.values_mut().chain(std::iter::once(&mut all)) {
         b.dated.sort_unstable();

@@ -266,7 +266,6 @@ fn read_file(path: &Path, extractor: &Extractor, keep_texts: bool) -> FileResult
             None => located(path, &a.text, d),
         }));
     }
-    let shown = path.display().to_string();
     FileResult {
         days,
         dates,
@@ -276,7 +275,6 @@ fn read_file(path: &Path, extractor: &Extractor, keep_texts: bool) -> FileResult
                 let location = recoupe_report::ArticleLocation {
                     id: a.id,
                     file: path.to_path_buf(),
-                    path: shown.clone(),
                     line: a.record_line,
                 };
                 (location, keep_texts.then_some(a.text))

@@ -42,7 +42,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 w,
                 "::warning file={},line={line},col={col},title={}::{}",
-                property(&loc.path),
+                property(&loc.file.to_string_lossy()),
                 property("recoupe: date problem"),
                 data(&d.message)
             )?;
@@ -70,7 +70,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
                 writeln!(
                     w,
                     "::error file={},line={line},col={col},title={}::{}",
-                    property(&loc.path),
+                    property(&loc.file.to_string_lossy()),
                     property(&format!("recoupe {}: contradiction", rule.id)),
                     data(&f.message)
                 )?;

@@ -26,9 +26,7 @@ use recoupe_extractor::Claim;
 pub struct ArticleLocation {
     /// The article.
     pub id: recoupe_parser::ArticleId,
-    /// The file, as given on the command line, for display.
-    pub path: String,
-    /// The file, to read it again.
+    /// The file, as given on the command line (shown lossily when its name is not UTF-8).
     pub file: std::path::PathBuf,
     /// For a JSON Lines record, its line in the file (its spans point into its text, not the
     /// file).
