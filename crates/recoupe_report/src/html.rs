@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use recoupe_checker::{FindingKind, MetricOutcome, Point, Verdict};
 
+use crate::Shown;
 use crate::excerpt::excerpt;
 use crate::{Report, plural, summary};
 
@@ -236,7 +237,17 @@ li.contradiction{{color:#a01515}}</style></head><body>"
                 w,
                 "<table><tr><th>as of</th><th>figure</th><th>values</th><th>source</th><th>article</th><th>quote</th></tr>"
             )?;
-            for p in &m.points {
+            for item in crate::elide(&m.points, crate::TIMELINE_SHOWN) {
+                let p = match item {
+                    Shown::Item(p) => p,
+                    Shown::Omitted(n) => {
+                        writeln!(
+                            w,
+                            "<tr><td>…</td><td colspan=\"5\">{n} more points of the timeline (<code>--format json</code> has them all)</td></tr>"
+                        )?;
+                        continue;
+                    }
+                };
                 let first = p.claims.first().and_then(|&i| report.claims.get(i));
                 writeln!(
                     w,
@@ -271,12 +282,17 @@ li.contradiction{{color:#a01515}}</style></head><body>"
             w,
             "<h2>Unmatched claims</h2><table><tr><th>as of</th><th>figure</th><th>noun</th><th>kind</th><th>claim</th><th>quote</th></tr>"
         )?;
-        for c in report
-            .outcome
-            .unmatched
-            .iter()
-            .filter_map(|&i| report.claims.get(i))
-        {
+        for item in crate::unmatched_shown(report) {
+            let c = match item {
+                Shown::Item(c) => c,
+                Shown::Omitted(n) => {
+                    writeln!(
+                        w,
+                        "<tr><td>…</td><td colspan=\"5\">{n} more unmatched claims (<code>recoupe claims</code> and <code>--format json</code> list them all)</td></tr>"
+                    )?;
+                    continue;
+                }
+            };
             writeln!(
                 w,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td><td>«{}»</td></tr>",

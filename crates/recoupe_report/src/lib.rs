@@ -68,6 +68,52 @@ impl std::fmt::Debug for Report<'_> {
     }
 }
 
+/// How many points of one metric's timeline a report for people (text, Markdown, HTML) prints
+/// before it summarises the middle: a metric of 100 000 claims reads as its first and last
+/// reports and its findings, which are always complete. `--format json` has every point.
+pub const TIMELINE_SHOWN: usize = 40;
+
+/// How many unmatched claims a report for people lists; `recoupe claims` and `--format json`
+/// list them all.
+pub const UNMATCHED_SHOWN: usize = 200;
+
+/// An item of a list as a report prints it: the item, or a line for those left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shown<T> {
+    /// An item printed.
+    Item(T),
+    /// How many items are left out here.
+    Omitted(usize),
+}
+
+/// The items of `items` a report prints: all of them when there are at most `shown`, else the
+/// first and the last halves, with one `Omitted` between them.
+pub(crate) fn elide<T>(items: &[T], shown: usize) -> impl Iterator<Item = Shown<&T>> {
+    let (head, omitted) = if items.len() <= shown {
+        (items.len(), 0)
+    } else {
+        (shown.div_ceil(2), items.len() - shown)
+    };
+    let (first, rest) = items.split_at(head);
+    let last = rest.get(omitted..).unwrap_or(&[]);
+    first
+        .iter()
+        .map(Shown::Item)
+        .chain((omitted > 0).then_some(Shown::Omitted(omitted)))
+        .chain(last.iter().map(Shown::Item))
+}
+
+/// The unmatched claims a report for people lists (see [`UNMATCHED_SHOWN`]).
+pub(crate) fn unmatched_shown<'a>(
+    report: &Report<'a>,
+) -> impl Iterator<Item = Shown<&'a Claim>> + use<'a> {
+    let claims = report.claims;
+    elide(&report.outcome.unmatched, UNMATCHED_SHOWN).filter_map(move |s| match s {
+        Shown::Item(&i) => claims.get(i).map(Shown::Item),
+        Shown::Omitted(n) => Some(Shown::Omitted(n)),
+    })
+}
+
 /// "s" unless `n` is one, for counts in prose.
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
@@ -116,5 +162,28 @@ pub(crate) fn verdict_reason(m: &recoupe_checker::MetricOutcome) -> &'static str
         recoupe_checker::Verdict::Unconfirmed => " (no two usable claims could be compared)",
         recoupe_checker::Verdict::NoClaims => " (no claim matched this metric)",
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Shown, elide};
+
+    #[test]
+    fn long_lists_keep_their_ends() {
+        let items: Vec<usize> = (0..10).collect();
+        let shown: Vec<Shown<&usize>> = elide(&items, 4).collect();
+        assert_eq!(
+            shown,
+            [
+                Shown::Item(&0),
+                Shown::Item(&1),
+                Shown::Omitted(6),
+                Shown::Item(&8),
+                Shown::Item(&9)
+            ]
+        );
+        assert_eq!(elide(&items[..4], 4).count(), 4);
+        assert!(elide(&items[..4], 4).all(|s| matches!(s, Shown::Item(_))));
     }
 }

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use recoupe_checker::{FindingKind, PointOrigin, Verdict};
 
+use crate::Shown;
 use crate::excerpt::excerpt;
 use crate::{Report, summary};
 
@@ -92,7 +93,17 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
             writeln!(w)?;
             writeln!(w, "| as of | figure | values | source | article | quote |")?;
             writeln!(w, "| --- | --- | --- | --- | --- | --- |")?;
-            for p in &m.points {
+            for item in crate::elide(&m.points, crate::TIMELINE_SHOWN) {
+                let p = match item {
+                    Shown::Item(p) => p,
+                    Shown::Omitted(n) => {
+                        writeln!(
+                            w,
+                            "| … | {n} more points of the timeline (`--format json` has them all) | | | | |"
+                        )?;
+                        continue;
+                    }
+                };
                 let first = p.claims.first().and_then(|&i| report.claims.get(i));
                 // Already Markdown: the label escaped, the part's id a code span.
                 let label = match &p.origin {
@@ -135,12 +146,17 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
             "| as of | figure | noun | kind | places | claim | quote |"
         )?;
         writeln!(w, "| --- | --- | --- | --- | --- | --- | --- |")?;
-        for c in report
-            .outcome
-            .unmatched
-            .iter()
-            .filter_map(|&i| report.claims.get(i))
-        {
+        for item in crate::unmatched_shown(report) {
+            let c = match item {
+                Shown::Item(c) => c,
+                Shown::Omitted(n) => {
+                    writeln!(
+                        w,
+                        "| … | {n} more unmatched claims (`recoupe claims` and `--format json` list them all) | | | | | |"
+                    )?;
+                    continue;
+                }
+            };
             writeln!(
                 w,
                 "| {} | {} | {} | {} | {} | {} | «{}» |",

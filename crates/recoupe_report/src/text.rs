@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use recoupe_checker::{FindingKind, MetricOutcome, PointOrigin, Verdict};
 use recoupe_extractor::Claim;
 
+use crate::Shown;
 use crate::excerpt::excerpt;
 use crate::{Report, summary};
 
@@ -81,26 +82,34 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write, color: bool) -> io::Result
                 )
             )
         )?;
-        for &i in &report.outcome.unmatched {
-            if let Some(c) = report.claims.get(i) {
-                let noun = c.noun.as_deref().unwrap_or("?");
-                let places = if c.places.is_empty() {
-                    "-".to_owned()
-                } else {
-                    c.places.join("+")
-                };
-                writeln!(
-                    w,
-                    "  {:<23} {:<20} {:<12} {:<10} {:<14} {:<28} «{}»",
-                    when(c),
-                    c.written(),
-                    noun,
-                    c.kind.name(),
-                    places,
-                    c.id,
-                    excerpt(c, QUOTE_WIDTH)
-                )?;
-            }
+        for item in crate::unmatched_shown(report) {
+            let c = match item {
+                Shown::Item(c) => c,
+                Shown::Omitted(n) => {
+                    writeln!(
+                        w,
+                        "  … {n} more unmatched claims (`recoupe claims` and `--format json` list them all)"
+                    )?;
+                    continue;
+                }
+            };
+            let noun = c.noun.as_deref().unwrap_or("?");
+            let places = if c.places.is_empty() {
+                "-".to_owned()
+            } else {
+                c.places.join("+")
+            };
+            writeln!(
+                w,
+                "  {:<23} {:<20} {:<12} {:<10} {:<14} {:<28} «{}»",
+                when(c),
+                c.written(),
+                noun,
+                c.kind.name(),
+                places,
+                c.id,
+                excerpt(c, QUOTE_WIDTH)
+            )?;
         }
     }
     Ok(())
@@ -135,7 +144,18 @@ fn metric(
         m.claims.len(),
         if m.claims.len() == 1 { "" } else { "s" }
     )?;
-    for p in &m.points {
+    for item in crate::elide(&m.points, crate::TIMELINE_SHOWN) {
+        let p = match item {
+            Shown::Item(p) => p,
+            Shown::Omitted(n) => {
+                writeln!(
+                    w,
+                    "  {:<23} … {n} more points of the timeline (`--format json` has them all)",
+                    ""
+                )?;
+                continue;
+            }
+        };
         let date = p.as_of.map_or("undated".to_owned(), |d| d.to_string());
         let first = p.claims.first().and_then(|&i| report.claims.get(i));
         let source = first.and_then(|c| c.source.as_deref()).unwrap_or("-");

@@ -124,10 +124,11 @@ pub(crate) fn check(_metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec
                 kind: FindingKind::Progression,
                 claims: ids,
                 message: format!(
-                    "{} → {}: +{} in about {days} days ({} a day)",
+                    "{} → {}: +{} in about {days} day{} ({} a day)",
                     points[i].describe(claims),
                     points[j].describe(claims),
                     num(growth),
+                    if days == 1 { "" } else { "s" },
                     num(rate)
                 ),
             });
