@@ -35,20 +35,22 @@ pub fn run_case(case: &RuleCase, rules: &RuleSet, extractor: &Extractor) -> Case
         .iter()
         .map(|a| parse_text(ArticleId::from(a.id.as_str()), Some(a.date), a.text.clone()))
         .collect();
-    let reads: Vec<_> = articles.iter().map(|a| extractor.read(a)).collect();
-    let days: Vec<_> = reads.iter().flat_map(|r| r.days.clone()).collect();
-    let mut claims: Vec<Claim> = reads.into_iter().flat_map(|r| r.claims).collect();
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut days = Vec::new();
+    let mut dates: Vec<ArticleDates> = Vec::new();
+    for a in &articles {
+        let read = extractor.read(a);
+        claims.extend(read.claims);
+        days.extend(read.days);
+        dates.push(ArticleDates {
+            id: a.id.clone(),
+            header: a.date,
+            present: read.present,
+        });
+    }
     claims.sort_by(|a, b| a.id.cmp(&b.id));
     let calendar = recoupe_extractor::calendar::Calendar::of(&claims, &days);
     calendar.refine(&mut claims);
-    let dates: Vec<ArticleDates> = articles
-        .iter()
-        .map(|a| ArticleDates {
-            id: a.id.clone(),
-            header: a.date,
-            present: extractor.present_dates(a),
-        })
-        .collect();
     let outcome = check(&claims, rules, &date_problems(&dates));
     let matched = outcome
         .metrics
