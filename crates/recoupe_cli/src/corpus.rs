@@ -240,6 +240,9 @@ fn read_file(path: &Path, extractor: &Extractor, keep_texts: bool) -> FileResult
         .map(|d| located(path, file_text, d))
         .collect();
     let bad = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    // The file's bytes are not needed past its diagnostics: not held through extraction.
+    drop(lossy);
+    drop(bytes);
     let mut claims = Vec::new();
     let mut days = Vec::new();
     let mut dates = Vec::with_capacity(articles.len());
