@@ -44,6 +44,9 @@ pub fn run(
             recoupe_report::claims_table::render(&corpus.claims, config.explain, &text_of, out)?;
         }
     }
+    // The report first, then the problems and the run's last line: stdout is buffered, and a
+    // terminal shows both streams.
+    out.flush()?;
     let bad = print_problems(&problems, corpus.bad_files, err)?;
     writeln!(err, "recoupe: {}", corpus.summary())?;
     Ok(

@@ -65,6 +65,9 @@ pub fn run(
         ReportFormat::Github => recoupe_report::github::render(&report, out)?,
         ReportFormat::Html => recoupe_report::html::render(&report, out)?,
     }
+    // The report first, then the problems and the run's last line: stdout is buffered, and a
+    // terminal shows both streams.
+    out.flush()?;
     let bad = print_problems(&problems, corpus.bad_files, err)?;
     let n = rules.metrics.len();
     writeln!(

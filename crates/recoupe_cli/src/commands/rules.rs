@@ -147,6 +147,9 @@ pub fn explain(
     for (c, k) in &near {
         show(c, k, out)?;
     }
+    // The report first, then the problems and the run's last line: stdout is buffered, and a
+    // terminal shows both streams.
+    out.flush()?;
     let bad = print_problems(&problems, corpus.bad_files, err)?;
     Ok(if bad {
         ExitStatus::Failure
