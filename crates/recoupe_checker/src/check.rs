@@ -486,7 +486,7 @@ fn anchor_of(
         .filter_map(|&c| claims.get(c))
         .filter(|c| c.id.article == claim.id.article && c.previous == claim.previous)
         .collect();
-    let same_sentence = candidates.iter().find(|c| c.sentence == claim.sentence);
+    let same_sentence = candidates.iter().find(|c| c.sentence() == claim.sentence());
     let before = candidates
         .iter()
         .filter(|c| c.id.offset < claim.id.offset)

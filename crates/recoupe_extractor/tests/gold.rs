@@ -422,7 +422,7 @@ fn measure(name: &str, articles_dir: &Path, gold_path: &Path, level: PlaceLevel,
                     "{id} «{}» = {} in «{}»",
                     c.text(),
                     c.value,
-                    article.slice(c.sentence)
+                    article.slice(c.sentence())
                 ));
             }
         }

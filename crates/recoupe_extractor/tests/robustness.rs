@@ -117,7 +117,7 @@ proptest! {
         let read = extractor.read(&article);
         for c in &read.claims {
             prop_assert_eq!(article.slice(c.number), c.text());
-            prop_assert!(c.sentence.contains(c.number));
+            prop_assert!(c.sentence().contains(c.number));
         }
         // The extraction pass reads the article's present dates as reading them alone does.
         prop_assert_eq!(read.present, extractor.present_dates(&article));

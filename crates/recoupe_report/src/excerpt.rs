@@ -9,7 +9,7 @@ pub fn excerpt(claim: &Claim, width: usize) -> String {
     let at = claim
         .number
         .start
-        .saturating_sub(claim.sentence.start)
+        .saturating_sub(claim.sentence().start)
         .min(sentence.len());
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     if chars.len() <= width {

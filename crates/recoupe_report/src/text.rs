@@ -175,10 +175,10 @@ fn metric(
         let mut shown: Vec<recoupe_parser::Span> = Vec::new();
         for &i in &p.claims {
             if let Some(c) = report.claims.get(i) {
-                if shown.contains(&c.sentence) {
+                if shown.contains(&c.sentence()) {
                     continue;
                 }
-                shown.push(c.sentence);
+                shown.push(c.sentence());
                 writeln!(w, "  {:<23} «{}»", "", excerpt(c, QUOTE_WIDTH))?;
             }
         }
@@ -200,10 +200,10 @@ fn metric(
             let mut shown: Vec<(&str, recoupe_parser::Span)> = Vec::new();
             for &i in &f.claims {
                 if let Some(c) = report.claims.get(i) {
-                    if shown.contains(&(c.id.article.as_str(), c.sentence)) {
+                    if shown.contains(&(c.id.article.as_str(), c.sentence())) {
                         continue;
                     }
-                    shown.push((c.id.article.as_str(), c.sentence));
+                    shown.push((c.id.article.as_str(), c.sentence()));
                     writeln!(
                         w,
                         "      {:<22} {:<10} «{}»",

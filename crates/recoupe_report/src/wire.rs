@@ -131,8 +131,8 @@ impl<'a> WireClaim<'a> {
             source_kind: c.source_kind.map(|k| k.name()),
             previous: c.previous,
             sentence: &c.quote,
-            sentence_start: c.sentence.start,
-            sentence_end: c.sentence.end,
+            sentence_start: c.sentence().start,
+            sentence_end: c.sentence().end,
         }
     }
 }
