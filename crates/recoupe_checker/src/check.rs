@@ -136,11 +136,21 @@ pub fn check(claims: &[Claim], rules: &RuleSet, date_problems: &[crate::DateProb
         .metrics
         .iter()
         .any(|m| m.matcher.exact_places().is_none());
+    // Claims share a few place lists (interned): each list's key is made once, not per claim.
+    let mut keys: rustc_hash::FxHashMap<recoupe_extractor::Names, Vec<String>> =
+        rustc_hash::FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
-        by_places
-            .entry(place_key(&c.places[..]))
-            .or_default()
-            .push(i, c.as_of);
+        let key = keys
+            .entry(c.places)
+            .or_insert_with(|| place_key(&c.places[..]));
+        match by_places.get_mut(key) {
+            Some(b) => b.push(i, c.as_of),
+            None => {
+                let mut b = Bucket::default();
+                b.push(i, c.as_of);
+                by_places.insert(key.clone(), b);
+            }
+        }
         if any_unplaced {
             all.push(i, c.as_of);
         }

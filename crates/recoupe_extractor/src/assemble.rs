@@ -90,50 +90,48 @@ fn present_dates_in(
     dates: &[DateMention],
     out: &mut Vec<PresentDate>,
 ) {
-    {
-        let mut push = |first: usize, last: usize, days: DayInterval, evidence| {
-            let span = article
-                .norm
-                .to_original(tokens[first].span.cover(tokens[last].span));
-            out.push(PresentDate {
-                days,
-                span,
-                quote: span.slice(&article.text).to_owned(),
-                evidence,
-            });
+    let mut push = |first: usize, last: usize, days: DayInterval, evidence| {
+        let span = article
+            .norm
+            .to_original(tokens[first].span.cover(tokens[last].span));
+        out.push(PresentDate {
+            days,
+            span,
+            quote: span.slice(&article.text).to_owned(),
+            evidence,
+        });
+    };
+    if let Some((d, kind)) = crate::dates::dateline_of(lx, tokens, dates) {
+        let evidence = match kind {
+            crate::dates::DatelineKind::Dateline => PresentEvidence::Dateline,
+            crate::dates::DatelineKind::Publication => PresentEvidence::Publication,
+            crate::dates::DatelineKind::Stamp => PresentEvidence::Stamp,
         };
-        if let Some((d, kind)) = crate::dates::dateline_of(lx, tokens, dates) {
-            let evidence = match kind {
-                crate::dates::DatelineKind::Dateline => PresentEvidence::Dateline,
-                crate::dates::DatelineKind::Publication => PresentEvidence::Publication,
-                crate::dates::DatelineKind::Stamp => PresentEvidence::Stamp,
+        push(d.first, d.last, d.days, evidence);
+        return;
+    }
+    for d in dates.iter().filter(|d| !d.comparison && d.days.is_day()) {
+        if d.present && d.explicit_year {
+            push(d.first, d.last, d.days, PresentEvidence::Present);
+        } else if let Some(wd) = d.weekday {
+            // The year in which that day is that weekday, nearest the date as read.
+            let day = d.days.first;
+            let fits = |y: i32| {
+                chrono::NaiveDate::from_ymd_opt(y, day.month(), day.day())
+                    .filter(|x| x.weekday() == wd)
             };
-            push(d.first, d.last, d.days, evidence);
-            return;
-        }
-        for d in dates.iter().filter(|d| !d.comparison && d.days.is_day()) {
-            if d.present && d.explicit_year {
-                push(d.first, d.last, d.days, PresentEvidence::Present);
-            } else if let Some(wd) = d.weekday {
-                // The year in which that day is that weekday, nearest the date as read.
-                let day = d.days.first;
-                let fits = |y: i32| {
-                    chrono::NaiveDate::from_ymd_opt(y, day.month(), day.day())
-                        .filter(|x| x.weekday() == wd)
-                };
-                let found = if d.explicit_year {
-                    fits(day.year())
-                } else {
-                    (0..=10).find_map(|k| fits(day.year() - k).or_else(|| fits(day.year() + k)))
-                };
-                if let Some(x) = found {
-                    push(
-                        d.first,
-                        d.last,
-                        DayInterval::day(x),
-                        PresentEvidence::Weekday,
-                    );
-                }
+            let found = if d.explicit_year {
+                fits(day.year())
+            } else {
+                (0..=10).find_map(|k| fits(day.year() - k).or_else(|| fits(day.year() + k)))
+            };
+            if let Some(x) = found {
+                push(
+                    d.first,
+                    d.last,
+                    DayInterval::day(x),
+                    PresentEvidence::Weekday,
+                );
             }
         }
     }
@@ -1764,7 +1762,8 @@ impl SentenceContext<'_> {
             sentence_start: self.sd.sentence.start,
             quote: self.sd.quote.clone(),
             as_of_by_calendar: false,
-            time_written: !explanation.time.is_empty(),
+            // Set once the sentence is read: its time is shared between its figures then.
+            time_written: false,
             explanation: Some(Box::new(explanation)),
         };
         ClaimRead {
