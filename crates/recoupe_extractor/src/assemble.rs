@@ -52,11 +52,17 @@ pub struct Extraction {
 }
 
 struct SentenceData {
+    /// Empty between passes over an article too long to hold all its tokens
+    /// ([`HOLD_TOKENS`]): each pass tokenises the sentence again.
     tokens: Vec<Token>,
+    norm_span: Span,
     dates: Vec<DateMention>,
     places: Vec<PlaceMention>,
     /// Token ranges of every gazetteer name, introduced as a location or not ("Tour 22").
     place_names: Vec<(usize, usize, PlaceId)>,
+    /// For each of `place_names`, whether it is a country standing as an actor ("les
+    /// États-Unis et le Royaume-Uni ont frappé"), not as a place.
+    country_actor: Vec<bool>,
     paragraph: usize,
     sentence: Span,
     /// Cut from a longer run of text at the parser's bound.
@@ -183,7 +189,12 @@ fn article_language(lx: &Lexicon, body: &str) -> Option<language::Language> {
 }
 
 /// Reads the claims of `article`, in text order.
-pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extraction {
+pub(crate) fn extract(
+    lx: &Lexicon,
+    article: &Article,
+    explain: bool,
+    hold_tokens: usize,
+) -> Extraction {
     let mut diagnostics = Vec::new();
     let body: String = article
         .sentences
@@ -208,6 +219,12 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
         };
     }
     let header = article.date.map(|d| d.interval());
+    // An article longer than this is not held as tokens between the passes over it: each
+    // pass tokenises a sentence again and lets it go, so that a 20 MB page of figures costs
+    // its claims, not four million tokens.
+    let hold = article.norm.text.len() <= hold_tokens;
+    let mut toll = false;
+    let mut agency: Option<String> = None;
     let mut data: Vec<SentenceData> = Vec::new();
     let mut present = Vec::new();
     // Sentences in another language, by language: how many, and the first.
@@ -229,11 +246,27 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
         }
         let places = find_places(lx, &tokens);
         let place_names = find_places_raw(lx, &tokens);
+        toll = toll || (0..tokens.len()).any(|k| lx.tolls.iter().any(|w| phrase_at(&tokens, k, w)));
+        if agency.is_none() && article.byline.is_none() {
+            agency = (0..tokens.len()).find_map(|k| {
+                lx.sources
+                    .at(&tokens, k)
+                    .map(|p| &p.value)
+                    .filter(|name| lx.agencies.contains(name))
+                    .cloned()
+            });
+        }
+        let country_actor = place_names
+            .iter()
+            .map(|p| country_as_actor(lx, &tokens, &places, &place_names, p.0))
+            .collect();
         data.push(SentenceData {
-            tokens,
+            tokens: if hold { tokens } else { Vec::new() },
+            norm_span: s.norm_span,
             dates,
             places,
             place_names,
+            country_actor,
             paragraph: s.paragraph,
             sentence: s.span,
             cut: s.cut,
@@ -260,7 +293,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
         let in_month = |d: DayInterval| h.first <= d.first && d.first <= h.last;
         let span_of =
             |d: &SentenceData, m: &DateMention| d.tokens[m.first].span.cover(d.tokens[m.last].span);
-        let dated = data.iter().find_map(|d| {
+        let dated = with_tokens(article, &mut data, hold, |d| {
             crate::dates::dateline(lx, &d.tokens, &d.dates)
                 .filter(|days| in_month(*days))
                 .and_then(|days| {
@@ -269,25 +302,30 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
                 })
         });
         let present = || {
-            data.iter().find_map(|d| {
+            with_tokens(article, &mut data, hold, |d| {
                 d.dates
                     .iter()
                     .find(|m| m.present && m.first_day_only() && in_month(m.days))
                     .map(|m| (m.days, span_of(d, m)))
             })
         };
-        let latest = || {
-            data.iter()
-                .flat_map(|d| {
-                    d.dates
-                        .iter()
-                        .filter(|m| m.first_day_only() && in_month(m.days))
-                        .map(|m| (m.days.first, span_of(d, m)))
-                })
-                .max_by_key(|(day, _)| *day)
-                .map(|(day, span)| (DayInterval::new(day, h.last), span))
-        };
-        if let Some((days, span)) = dated.or_else(present).or_else(latest) {
+        let dated = dated.or_else(present).or_else(|| {
+            let mut latest: Option<(chrono::NaiveDate, Span)> = None;
+            with_tokens(article, &mut data, hold, |d| {
+                for m in d
+                    .dates
+                    .iter()
+                    .filter(|m| m.first_day_only() && in_month(m.days))
+                {
+                    if latest.is_none_or(|(day, _)| m.days.first >= day) {
+                        latest = Some((m.days.first, span_of(d, m)));
+                    }
+                }
+                None::<()>
+            });
+            latest.map(|(day, span)| (DayInterval::new(day, h.last), span))
+        });
+        if let Some((days, span)) = dated {
             reference = Some(days);
             narrowed_by = Some(article.norm.to_original(span));
         }
@@ -296,7 +334,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
     // the article speaks from that weekday, in the days after its header.
     if let (Some(PartialDate::Day(h)), Some(r)) = (article.date, reference)
         && r.is_day()
-        && let Some((wd, span)) = data.iter().find_map(|d| {
+        && let Some((wd, span)) = with_tokens(article, &mut data, hold, |d| {
             d.tokens.iter().enumerate().find_map(|(k, t)| {
                 let wd = lx.weekdays.get(t.lower.as_str())?;
                 let this = k > 0 && lx.grammar.demonstratives.is(&d.tokens[k - 1]);
@@ -328,7 +366,9 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
         named_weekdays,
         last_day: None,
     };
-    for d in &mut data {
+    // The days the text names as the start of a running count ("depuis le 17 octobre").
+    let mut anchors: Vec<(String, DayInterval)> = Vec::new();
+    with_tokens_mut(article, &mut data, hold, |d| {
         d.dates = crate::dates::find_dates_in(lx, &d.tokens, &ctx);
         if let Some(m) = d
             .dates
@@ -338,19 +378,18 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
         {
             ctx.last_day = Some(m.days.first);
         }
-    }
-    let anchors: Vec<(String, DayInterval)> = data
-        .iter()
-        .flat_map(|d| find_anchors(&d.tokens, &d.dates))
-        .collect();
+        anchors.extend(find_anchors(&d.tokens, &d.dates));
+    });
     // The day of the news the article reports: the latest event day it names, a day within
     // the fortnight before it, when no reporting verb stands by it ("les manifestations du
     // mardi 6 juin"). The count of one event without a day of its own holds at it.
     // What each sentence says of time, read once.
-    let times: Vec<SentenceTime> = data
-        .iter()
-        .map(|d| read_sentence_time(lx, &d.tokens, &d.dates, reference, &anchors))
-        .collect();
+    let mut times: Vec<SentenceTime> = Vec::with_capacity(data.len());
+    with_tokens_mut(article, &mut data, hold, |d| {
+        times.push(read_sentence_time(
+            lx, &d.tokens, &d.dates, reference, &anchors,
+        ));
+    });
     let news_day = reference.and_then(|r| {
         times
             .iter()
@@ -377,9 +416,6 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
         })
     });
     let country = dominant_country(lx, &data);
-    let toll = data
-        .iter()
-        .any(|d| (0..d.tokens.len()).any(|k| lx.tolls.iter().any(|w| phrase_at(&d.tokens, k, w))));
     // The article's source: its byline, else the news agency it cites.
     let default_source = article
         .byline
@@ -390,17 +426,7 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
                 .find_map(|k| lx.sources.at(&t, k).map(|p| p.value.clone()))
                 .unwrap_or_else(|| b.clone())
         })
-        .or_else(|| {
-            data.iter().find_map(|d| {
-                (0..d.tokens.len()).find_map(|k| {
-                    lx.sources
-                        .at(&d.tokens, k)
-                        .map(|p| &p.value)
-                        .filter(|name| lx.agencies.contains(name))
-                        .cloned()
-                })
-            })
-        });
+        .or(agency);
     let ac = ArticleContext {
         lx,
         article,
@@ -431,6 +457,12 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
         // text of millions of words is not held whole alongside its claims.
         if let Some(done) = si.checked_sub(3) {
             data[done].tokens = Vec::new();
+        }
+        if data[si].tokens.is_empty() {
+            data[si].tokens = tokenize(
+                article.norm_slice(data[si].norm_span),
+                data[si].norm_span.start,
+            );
         }
         let (sd, time) = (&data[si], &times[si]);
         // The sources the sentence names, "la même source" resolved to the one named before.
@@ -667,6 +699,47 @@ pub(crate) fn extract(lx: &Lexicon, article: &Article, explain: bool) -> Extract
     }
 }
 
+/// `f` on each sentence with its tokens, in order, until it finds something. Tokens an
+/// article does not `hold` are made again for the sentence and let go after it.
+fn with_tokens<R>(
+    article: &Article,
+    data: &mut [SentenceData],
+    hold: bool,
+    mut f: impl FnMut(&SentenceData) -> Option<R>,
+) -> Option<R> {
+    for d in data.iter_mut() {
+        if d.tokens.is_empty() {
+            d.tokens = tokenize(article.norm_slice(d.norm_span), d.norm_span.start);
+        }
+        let found = f(d);
+        if !hold {
+            d.tokens = Vec::new();
+        }
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// `f` on every sentence with its tokens, in order (see [`with_tokens`]).
+fn with_tokens_mut(
+    article: &Article,
+    data: &mut [SentenceData],
+    hold: bool,
+    mut f: impl FnMut(&mut SentenceData),
+) {
+    for d in data.iter_mut() {
+        if d.tokens.is_empty() {
+            d.tokens = tokenize(article.norm_slice(d.norm_span), d.norm_span.start);
+        }
+        f(d);
+        if !hold {
+            d.tokens = Vec::new();
+        }
+    }
+}
+
 /// Whether a sentence joins two places or two actors with "et": "Les États-Unis et la
 /// Grande-Bretagne", "les armées britannique et américaine".
 fn names_a_pair(lx: &Lexicon, tokens: &[Token]) -> bool {
@@ -684,25 +757,13 @@ fn names_a_pair(lx: &Lexicon, tokens: &[Token]) -> bool {
 /// first named.
 fn dominant_country(lx: &Lexicon, data: &[SentenceData]) -> Option<PlaceId> {
     let mut counts: Vec<(PlaceId, usize)> = Vec::new();
-    // "les États-Unis et le Royaume-Uni ont frappé": a country as an actor, not a place.
-    let actor = |d: &SentenceData, first: usize| {
-        first > 0
-            && matches!(
-                d.tokens[first - 1].lower.as_str(),
-                "les" | "le" | "la" | "l'"
-            )
-            && !d.places.iter().any(|p| p.first == first)
-            && d.place_names
-                .iter()
-                .find(|p| p.0 == first)
-                .is_some_and(|p| lx.gazetteer.is_country(p.2))
-    };
-    for &(_, _, place) in data
-        .iter()
-        .flat_map(|d| d.place_names.iter().map(move |p| (d, p)))
-        .filter(|(d, p)| !actor(d, p.0))
-        .map(|(_, p)| p)
-    {
+    for &(_, _, place) in data.iter().flat_map(|d| {
+        d.place_names
+            .iter()
+            .zip(&d.country_actor)
+            .filter(|(_, actor)| !**actor)
+            .map(|(p, _)| p)
+    }) {
         let country = lx.gazetteer.country(place);
         match counts.iter_mut().find(|(c, _)| *c == country) {
             Some((_, n)) => *n += 1,
@@ -719,6 +780,24 @@ fn dominant_country(lx: &Lexicon, data: &[SentenceData]) -> Option<PlaceId> {
             .map(|p| lx.gazetteer.country(p.2))
             .next(),
     }
+}
+
+/// Whether the gazetteer name at token `first` of a sentence is a country standing as an actor, not a
+/// place: "les États-Unis et le Royaume-Uni ont frappé".
+fn country_as_actor(
+    lx: &Lexicon,
+    tokens: &[Token],
+    places: &[PlaceMention],
+    names: &[(usize, usize, PlaceId)],
+    first: usize,
+) -> bool {
+    first > 0
+        && matches!(tokens[first - 1].lower.as_str(), "les" | "le" | "la" | "l'")
+        && !places.iter().any(|p| p.first == first)
+        && names
+            .iter()
+            .find(|p| p.0 == first)
+            .is_some_and(|p| lx.gazetteer.is_country(p.2))
 }
 
 /// The place a sentence opens on, before a comma: "Dans la capitale, …", "À Paris, …".

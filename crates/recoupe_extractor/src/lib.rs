@@ -56,7 +56,12 @@ use recoupe_parser::Article;
 pub struct Extractor {
     lexicon: Lexicon,
     explain: bool,
+    hold_tokens: usize,
 }
+
+/// The longest article (in bytes of text) whose tokens are held between the passes over it,
+/// by default: 1 MiB, some fifty times a long news story.
+pub const HOLD_TOKENS: usize = 1 << 20;
 
 impl Extractor {
     /// An extractor for French.
@@ -67,6 +72,7 @@ impl Extractor {
         Ok(Extractor {
             lexicon: Lexicon::french()?,
             explain: false,
+            hold_tokens: HOLD_TOKENS,
         })
     }
 
@@ -74,6 +80,15 @@ impl Extractor {
     /// ([`Claim::explanation`], `--explain`). Off by default: it is most of a claim's memory.
     pub fn with_explanations(mut self, explain: bool) -> Self {
         self.explain = explain;
+        self
+    }
+
+    /// The same extractor, holding an article's tokens between the passes over it only when
+    /// its text is at most `bytes` long ([`HOLD_TOKENS`] by default). A longer article is
+    /// tokenised again, a sentence at a time, at each pass: the same claims, a little more
+    /// time, and memory bounded by the sentence instead of the article.
+    pub fn with_hold_tokens(mut self, bytes: usize) -> Self {
+        self.hold_tokens = bytes;
         self
     }
 
@@ -108,6 +123,6 @@ impl Extractor {
     /// sentence in a language it has no lexicon for is skipped, with a warning naming the
     /// language.
     pub fn read(&self, article: &Article) -> Extraction {
-        assemble::extract(&self.lexicon, article, self.explain)
+        assemble::extract(&self.lexicon, article, self.explain, self.hold_tokens)
     }
 }

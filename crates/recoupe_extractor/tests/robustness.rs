@@ -16,6 +16,13 @@ fn extractor() -> &'static Extractor {
     X.get_or_init(|| Extractor::french().unwrap())
 }
 
+/// The same extractor, tokenising each sentence again at each pass, as it does for an article
+/// too long to hold its tokens.
+fn by_sentence() -> &'static Extractor {
+    static X: OnceLock<Extractor> = OnceLock::new();
+    X.get_or_init(|| Extractor::french().unwrap().with_hold_tokens(0))
+}
+
 /// Cases per target: 10 000, or `PROPTEST_CASES`.
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
@@ -120,7 +127,11 @@ proptest! {
             prop_assert!(c.sentence().contains(c.number));
         }
         // The extraction pass reads the article's present dates as reading them alone does.
-        prop_assert_eq!(read.present, extractor.present_dates(&article));
+        prop_assert_eq!(&read.present, &extractor.present_dates(&article));
+        // Holding the tokens or making them again at each pass reads the same.
+        let again = by_sentence().read(&article);
+        prop_assert_eq!(&again.claims, &read.claims);
+        prop_assert_eq!(&again.present, &read.present);
         let (articles, _) = parse_jsonl(body.as_bytes());
         for a in &articles {
             let _ = extractor.extract(a);
@@ -154,4 +165,35 @@ proptest! {
             }
         }
     }
+}
+
+/// Every seed and development article reads the same whether its tokens are held between the
+/// passes over it or made again at each pass (what an article over `HOLD_TOKENS` gets).
+#[test]
+fn tokens_made_again_at_each_pass_read_the_same_claims() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut dirs = vec![root.join("seeds")];
+    let dev = std::env::var_os("RECOUPE_DEV_DIR")
+        .map_or_else(|| root.join("../shared/dev"), std::path::PathBuf::from);
+    for topic in ["maroc", "retraites", "merrouge"] {
+        dirs.push(dev.join(topic).join("articles"));
+    }
+    let mut read = 0;
+    for dir in dirs.iter().filter(|d| d.is_dir()) {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for file in files {
+            let bytes = std::fs::read(&file).unwrap();
+            let (article, _) = parse_seed(ArticleId(file.display().to_string().into()), &bytes);
+            let held = extractor().read(&article);
+            let again = by_sentence().read(&article);
+            assert_eq!(held.claims, again.claims, "{}", file.display());
+            assert_eq!(held.days, again.days, "{}", file.display());
+            read += 1;
+        }
+    }
+    assert!(read >= 5, "only {read} articles read");
 }

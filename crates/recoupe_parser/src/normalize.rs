@@ -12,9 +12,29 @@ use crate::Span;
 pub struct NormText {
     /// The normalised text.
     pub text: String,
-    /// `origin[i]` is the original byte offset of normalised byte `i`; one extra entry maps the
-    /// end. Four bytes a byte, not eight: an article is read whole, and none is 4 GiB.
-    origin: Vec<u32>,
+    /// The map back, as the places where it changes: most text is left as written, so a map
+    /// is a few segments per replaced character, not four bytes per byte of the article.
+    segments: Vec<Segment>,
+}
+
+/// From normalised byte `norm` up to the next segment, the original bytes: `orig + k` for
+/// normalised byte `norm + k` (text left as written), or `orig` for every byte (the
+/// spelling of one replaced character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Segment {
+    norm: u32,
+    orig: u32,
+    replaced: bool,
+}
+
+impl Segment {
+    fn map(self, i: u32) -> u32 {
+        if self.replaced {
+            self.orig
+        } else {
+            self.orig + (i - self.norm)
+        }
+    }
 }
 
 /// What a character of the original is read as; `None` keeps it unchanged.
@@ -51,48 +71,88 @@ impl NormText {
     /// Normalises `original`.
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len() + 1);
+        let mut segments: Vec<Segment> = Vec::new();
+        // Offsets past 4 GiB saturate: an article is read whole, and none is that long.
         let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         for (i, c) in original.char_indices() {
-            let i = at(i);
+            let (norm, orig) = (at(text.len()), at(i));
             match replacement(c) {
                 Some(rep) => {
-                    for _ in 0..rep.len() {
-                        origin.push(i);
+                    if !rep.is_empty() {
+                        segments.push(Segment {
+                            norm,
+                            orig,
+                            replaced: true,
+                        });
                     }
                     text.push_str(rep);
                 }
                 None => {
-                    for _ in 0..c.len_utf8() {
-                        origin.push(i);
+                    let continues = segments
+                        .last()
+                        .is_some_and(|s| !s.replaced && s.map(norm) == orig);
+                    if !continues {
+                        segments.push(Segment {
+                            norm,
+                            orig,
+                            replaced: false,
+                        });
                     }
                     text.push(c);
                 }
             }
         }
-        origin.push(at(original.len()));
-        NormText { text, origin }
+        // The end maps to the end, whatever the last character was read as.
+        let end = Segment {
+            norm: at(text.len()),
+            orig: at(original.len()),
+            replaced: false,
+        };
+        match segments.last_mut() {
+            Some(last) if !last.replaced && last.map(end.norm) == end.orig => {}
+            Some(last) if last.norm == end.norm => *last = end,
+            _ => segments.push(end),
+        }
+        NormText { text, segments }
+    }
+
+    fn map(&self, i: usize) -> usize {
+        let i = u32::try_from(i.min(self.text.len())).unwrap_or(u32::MAX);
+        let k = self.segments.partition_point(|s| s.norm <= i);
+        k.checked_sub(1)
+            .and_then(|k| self.segments.get(k))
+            .map_or(0, |s| s.map(i) as usize)
     }
 
     /// Original byte offset of normalised offset `i` (clamped to the end).
     pub fn original_offset(&self, i: usize) -> usize {
-        let last = self.origin.len().saturating_sub(1);
-        self.origin.get(i.min(last)).map_or(0, |&o| o as usize)
+        self.map(i)
     }
 
     /// The span of the original text that normalised span `span` was read from.
     pub fn to_original(&self, span: Span) -> Span {
-        Span::new(
-            self.original_offset(span.start),
-            self.original_offset(span.end),
-        )
+        Span::new(self.map(span.start), self.map(span.end))
     }
 
     /// The normalised span whose original is `span` (the smallest one covering it).
     pub fn from_original(&self, span: Span) -> Span {
-        let start = self.origin.partition_point(|&o| (o as usize) < span.start);
-        let end = self.origin.partition_point(|&o| (o as usize) < span.end);
-        Span::new(start.min(self.text.len()), end.min(self.text.len()))
+        // The first normalised offset at or past `target`: the map never goes back.
+        let first_at = |target: usize| {
+            let (mut lo, mut hi) = (0, self.text.len() + 1);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if self.map(mid) < target {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        };
+        Span::new(
+            first_at(span.start).min(self.text.len()),
+            first_at(span.end).min(self.text.len()),
+        )
     }
 }
 
@@ -127,5 +187,55 @@ mod tests {
         assert_eq!(n.text, "abc def");
         assert_eq!(n.to_original(Span::new(4, 7)), Span::new(4, 7));
         assert_eq!(n.original_offset(100), 7);
+    }
+
+    /// The map as it was first written, a byte for every byte: the segments must agree with it
+    /// at every character boundary.
+    fn byte_map(original: &str) -> Vec<usize> {
+        let mut origin = Vec::new();
+        for (i, c) in original.char_indices() {
+            let n = replacement(c).map_or(c.len_utf8(), str::len);
+            origin.extend(std::iter::repeat_n(i, n));
+        }
+        origin.push(original.len());
+        origin
+    }
+
+    #[test]
+    fn segments_agree_with_a_byte_for_every_byte() {
+        let alphabet = [
+            'a', '\u{00A0}', '\u{2019}', 'é', '\r', '\u{0153}', '\u{2026}', '\u{200B}',
+        ];
+        let mut checked = 0;
+        for len in 0..=4u32 {
+            for mut code in 0..alphabet.len().pow(len) {
+                let mut original = String::new();
+                for _ in 0..len {
+                    original.push(alphabet[code % alphabet.len()]);
+                    code /= alphabet.len();
+                }
+                let n = NormText::new(&original);
+                let bytes = byte_map(&original);
+                for (j, _) in n.text.char_indices().chain([(n.text.len(), ' ')]) {
+                    assert_eq!(n.original_offset(j), bytes[j], "{original:?} at {j}");
+                }
+                for (i, _) in original.char_indices().chain([(original.len(), ' ')]) {
+                    let expected = bytes.partition_point(|&o| o < i).min(n.text.len());
+                    assert_eq!(
+                        n.from_original(Span::new(i, i)).start,
+                        expected,
+                        "{original:?} from {i}"
+                    );
+                }
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 4681);
+    }
+
+    #[test]
+    fn a_long_plain_text_is_one_segment() {
+        let n = NormText::new(&"12 attaques, ".repeat(10_000));
+        assert_eq!(n.segments.len(), 1);
     }
 }
