@@ -435,10 +435,63 @@ fn hostile_files_generated() {
             .starts_with("recoupe: 11 files read"),
         "{err}"
     );
+    // A rule that matches every claim: the 20 000 figures of the long line and the rest, in
+    // one metric, reported and summarised.
+    let all = dir.join("all-rules");
+    std::fs::create_dir_all(&all).unwrap();
+    std::fs::write(
+        all.join("all.toml"),
+        "[[metric]]\nid = \"everything\"\ntitle = \"Every figure\"\nmodel = \"stable\"\nmatch = { kinds = [\"level\", \"event\", \"cumulative\", \"change\"] }\n",
+    )
+    .unwrap();
+    let (_, out, err) = recoupe(&["report", &a, "--rules", &path(&all), "--color", "never"]);
+    assert!(
+        out.contains("CONTRADICTION · model stable (tolerance 10%) · 20011 claims"),
+        "{out}\n{err}"
+    );
+    assert!(
+        out.contains("19971 more points of the timeline"),
+        "a timeline of 20 000 points is summarised: {out}"
+    );
     let binary = path(&articles.join("binary.txt"));
     let (code, _, err) = recoupe(&["claims", &binary]);
     assert_eq!(code, 0, "a skipped file is a warning: {err}");
     let (code, _, _) = recoupe(&["claims", &binary, "--strict"]);
     assert_eq!(code, 2, "--strict fails on a skipped file");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A 10 MB rule file of 52 000 metrics loads; an id declared again in another file is one
+/// error naming both places, and nothing else is reported.
+#[test]
+fn a_ten_megabyte_rule_file_and_a_duplicate_id_across_files() {
+    let dir = std::env::temp_dir().join(format!("recoupe-bigrules-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut big = String::new();
+    for i in 0..52_000 {
+        big.push_str(&format!(
+            "[[metric]]\nid = \"m{i}\"\ntitle = \"Metric {i}: soldiers deployed, padded to a realistic length of title\"\nmodel = \"stable\"\nmatch = {{ nouns = [\"soldat\"], places = [\"Irak\"], words = [\"d[eé]ploy\"] }}\n\n"
+        ));
+    }
+    assert!(big.len() > 10_000_000, "{} bytes", big.len());
+    std::fs::write(dir.join("big.toml"), &big).unwrap();
+    let (code, out, err) = recoupe(&["rules", "check", &path(&dir)]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.matches("stable     tolerance 10%").count(), 52_000);
+    std::fs::write(
+        dir.join("dup.toml"),
+        "[[metric]]\nid = \"m17\"\ntitle = \"Again\"\nmodel = \"stable\"\nmatch = { nouns = [\"soldat\"] }\n",
+    )
+    .unwrap();
+    let (code, _, err) = recoupe(&["rules", "check", &path(&dir)]);
+    assert_eq!(code, 2);
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(err.contains("duplicate metric id `m17`"), "{err}");
+    assert!(err.contains("dup.toml:1:1"), "{err}");
+    assert!(
+        err.contains("big.toml:104; ids must be unique across rule files"),
+        "{err}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -822,6 +822,7 @@ pub fn load(
     // Every metric as written, valid or not, so ids and parts are checked on all of them.
     let mut declared: Vec<Declared> = Vec::new();
     let mut cases: Vec<(toml::Spanned<CaseSpec>, usize)> = Vec::new();
+    let mut regexes = Regexes::default();
     for (fi, (name, text)) in files.iter().enumerate() {
         let loc = Locator::new(name, text);
         match toml::from_str::<RuleFile>(text) {
@@ -844,7 +845,7 @@ pub fn load(
                         file: fi,
                         line: loc.line_col(raw.id.span().start).0,
                     });
-                    match validate(&loc, spec.into_inner(), vocabulary) {
+                    match validate(&loc, spec.into_inner(), vocabulary, &mut regexes) {
                         Ok(m) => metrics.push(m),
                         // A metric's problems in the order the file writes them.
                         Err(mut e) => {
@@ -1092,10 +1093,16 @@ fn toml_error(loc: &Locator<'_>, e: &toml::de::Error) -> RuleError {
     loc.error(span, message, None)
 }
 
+/// The `words` and `not_words` patterns compiled so far in a load, by pattern: a pattern many
+/// metrics share (a generated rule file repeats one for thousands) is compiled once, and its
+/// compiled form shared.
+type Regexes = rustc_hash::FxHashMap<String, Regex>;
+
 fn validate(
     loc: &Locator<'_>,
     spec: MetricSpec,
     vocabulary: &Vocabulary<'_>,
+    compiled: &mut Regexes,
 ) -> Result<Metric, Vec<RuleError>> {
     let mut errors = Vec::new();
     let id = spec.id.get_ref().trim().to_owned();
@@ -1290,6 +1297,7 @@ fn validate(
         spec.matcher.into_inner(),
         model.unwrap_or(Model::Stable),
         vocabulary,
+        compiled,
         &mut errors,
     );
     // The toll of one event is often written as a running total ("le bilan s'élève à").
@@ -1384,6 +1392,7 @@ fn build_matcher(
     spec: MatchSpec,
     model: Model,
     vocabulary: &Vocabulary<'_>,
+    compiled: &mut Regexes,
     errors: &mut Vec<RuleError>,
 ) -> Matcher {
     let mut kinds = Vec::new();
@@ -1420,6 +1429,9 @@ fn build_matcher(
     let mut regexes = |list: &[toml::Spanned<String>]| -> Vec<Regex> {
         list.iter()
             .filter_map(|w| {
+                if let Some(r) = compiled.get(w.get_ref()) {
+                    return Some(r.clone());
+                }
                 // A bound on the compiled size: an enormous pattern is an error, not a hang.
                 let built = regex::RegexBuilder::new(w.get_ref())
                     .case_insensitive(true)
@@ -1427,7 +1439,10 @@ fn build_matcher(
                     .dfa_size_limit(REGEX_SIZE_LIMIT)
                     .build();
                 match built {
-                    Ok(r) => Some(r),
+                    Ok(r) => {
+                        compiled.insert(w.get_ref().clone(), r.clone());
+                        Some(r)
+                    }
                     Err(regex::Error::CompiledTooBig(_)) => {
                         // The pattern itself may be megabytes: show its start.
                         let shown: String = w.get_ref().chars().take(40).collect();
