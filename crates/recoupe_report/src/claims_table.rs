@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use recoupe_extractor::Claim;
+use recoupe_extractor::{Claim, PlacesFrom};
 use recoupe_parser::Span;
 
 use crate::excerpt::excerpt;
@@ -97,17 +97,24 @@ pub fn render<'t>(
             } else {
                 format!(" in {}", c.countries.join("+"))
             };
-            writeln!(
-                w,
-                "    places:    {}{within} {} (from the {})",
-                if c.places.is_empty() {
-                    "-".to_owned()
-                } else {
-                    c.places.join("+")
-                },
-                list(&e.places),
-                e.places_from.name()
-            )?;
+            let from = match e.places_from {
+                PlacesFrom::Clause => "from its clause",
+                PlacesFrom::Sentence => "from its sentence",
+                PlacesFrom::PreviousSentence => "from the sentence before",
+                PlacesFrom::Parts => "from its parts",
+                PlacesFrom::Article => "from the article",
+                PlacesFrom::Nowhere => "none written",
+            };
+            if c.places.is_empty() {
+                writeln!(w, "    places:    - ({from})")?;
+            } else {
+                writeln!(
+                    w,
+                    "    places:    {}{within} {} ({from})",
+                    c.places.join("+"),
+                    list(&e.places),
+                )?;
+            }
             writeln!(w, "    actors:    {}", list(&e.actors))?;
             let window = c
                 .window_start
