@@ -32,13 +32,20 @@
 //! default to `event`, and `cumulative` too with `event`: a toll is often written as a
 //! running total).
 //!
+//! **Cost.** A sweep in report order ([`judge`]): reports surely earlier are summarised by
+//! place class, so a metric of n reports costs O(n log n) plus the pairs of reports given at
+//! overlapping times.
+//!
 //! **Limits.** Two events of the same day in the same places are taken for one without
 //! `event`. A figure revised within one day without `reported_with` reads as two reports at
 //! the same time.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BTreeMap, BinaryHeap};
 
 use recoupe_extractor::ValueInterval;
+use rustc_hash::FxHashMap;
 
 use crate::finding::{Finding, FindingKind, Point, num, show};
 use crate::{Claim, Metric};
@@ -46,15 +53,37 @@ use crate::{Claim, Metric};
 /// Judges the usable points of an event metric.
 pub(crate) fn check(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<Finding> {
     let facts: Vec<Facts> = points.iter().map(|p| Facts::of(p, claims)).collect();
+    // Reports of the same places and what they lie within are one class: how two reports'
+    // places relate is a question about their classes, asked once per pair of classes.
+    let mut classes: FxHashMap<(&[String], &[String]), u32> = FxHashMap::default();
+    let class: Vec<u32> = facts
+        .iter()
+        .map(|f| {
+            let next = u32::try_from(classes.len()).unwrap_or(u32::MAX);
+            *classes
+                .entry((f.places.as_slice(), f.within.as_slice()))
+                .or_insert(next)
+        })
+        .collect();
     let cx = Judged {
         metric,
         points,
         claims,
         facts: &facts,
+        class: &class,
     };
+    let named = metric.event.is_some();
+    events(metric, points, claims)
+        .iter()
+        .flat_map(|members| judge(&cx, members, named))
+        .collect()
+}
+
+/// The reports of each event: all of them for an event the rule names; else grouped by their
+/// event day and places, a report without a day of its own being uncheckable.
+fn events(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<Vec<usize>> {
     if metric.event.is_some() {
-        let all: Vec<usize> = (0..points.len()).collect();
-        return judge(&cx, &all, true);
+        return vec![(0..points.len()).collect()];
     }
     type Key = (chrono::NaiveDate, Vec<String>);
     let mut events: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
@@ -67,10 +96,28 @@ pub(crate) fn check(metric: &Metric, points: &[Point], claims: &[Claim]) -> Vec<
         places.sort();
         events.entry((day.first, places)).or_default().push(i);
     }
-    events
-        .values()
-        .flat_map(|members| judge(&cx, members, false))
-        .collect()
+    events.into_values().collect()
+}
+
+/// The order reports are judged in: by when they were given, the bilan they were published
+/// with, an earlier state before the article's own figure, then their claims.
+fn report_order(points: &[Point], claims: &[Claim], members: &[usize]) -> Vec<usize> {
+    let mut order = members.to_vec();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            let p = &points[i];
+            (
+                p.when.map(|d| (d.first, d.last)),
+                p.anchor.map(|a| a.low),
+                first_claim(p, claims).map(|c| !c.previous),
+            )
+        };
+        key(a)
+            .partial_cmp(&key(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| points[a].claims.cmp(&points[b].claims))
+    });
+    order
 }
 
 /// What the comparisons of two reports need of each, read once per report rather than once
@@ -129,6 +176,86 @@ struct Judged<'a> {
     points: &'a [Point],
     claims: &'a [Claim],
     facts: &'a [Facts],
+    /// Each report's place class (see [`check`]).
+    class: &'a [u32],
+}
+
+/// How the places of an earlier report relate to a later one's, within one event, memoised
+/// by their place classes. Within an event the rule names, places that share nothing are two
+/// ways of placing the one event: the same.
+struct Scopes<'a> {
+    cx: &'a Judged<'a>,
+    named: bool,
+    /// By (earlier class, later class): the scope, and an earlier report of each class.
+    memo: RefCell<FxHashMap<(u32, u32), Scope>>,
+    /// A report of each class, to ask its facts.
+    of_class: FxHashMap<u32, usize>,
+}
+
+impl<'a> Scopes<'a> {
+    fn new(cx: &'a Judged<'a>, members: &[usize], named: bool) -> Self {
+        let mut of_class = FxHashMap::default();
+        for &i in members {
+            of_class.entry(cx.class[i]).or_insert(i);
+        }
+        Scopes {
+            cx,
+            named,
+            memo: RefCell::default(),
+            of_class,
+        }
+    }
+
+    /// The scope of reports of class `a` against reports of class `b`.
+    fn of_classes(&self, a: u32, b: u32) -> Scope {
+        if let Some(&s) = self.memo.borrow().get(&(a, b)) {
+            return s;
+        }
+        let (Some(&i), Some(&j)) = (self.of_class.get(&a), self.of_class.get(&b)) else {
+            return Scope::Other;
+        };
+        let facts = self.cx.facts;
+        let s = match facts[i].scope(&facts[j]) {
+            Scope::Other if self.named && !facts[i].share_a_place(&facts[j]) => Scope::Same,
+            s => s,
+        };
+        self.memo.borrow_mut().insert((a, b), s);
+        s
+    }
+
+    /// The scope of report `i` against report `j`.
+    fn of(&self, i: usize, j: usize) -> Scope {
+        self.of_classes(self.cx.class[i], self.cx.class[j])
+    }
+}
+
+/// The reports of one place class known to be earlier than the report being judged (their
+/// days end before its days begin), summarised for the questions asked of them.
+#[derive(Default)]
+struct Settled {
+    /// Every one of them, in order.
+    all: Vec<usize>,
+    /// The one with the highest rounded low bound, the last in order among equals.
+    highest: Option<usize>,
+    /// The one with the highest low bound, the last in order among equals.
+    strongest: Option<usize>,
+}
+
+/// Of two reports, the one `key` ranks higher, the later in order (`pos`) among equals: what
+/// `Iterator::max_by` gives over reports taken in order.
+fn later_max(
+    a: Option<usize>,
+    b: Option<usize>,
+    key: impl Fn(usize) -> f64,
+    pos: &[usize],
+) -> Option<usize> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(match key(x).total_cmp(&key(y)).then(pos[x].cmp(&pos[y])) {
+            Ordering::Less => y,
+            _ => x,
+        }),
+        (x, y) => x.or(y),
+    }
 }
 
 fn first_claim<'a>(p: &Point, claims: &'a [Claim]) -> Option<&'a Claim> {
@@ -250,42 +377,79 @@ fn bilan(p: &Point) -> String {
 /// Judges the reports `members` of one event. Only an event the rule names (`named`) is
 /// followed long enough for a figure to be revised down; without it, a day's count reported
 /// lower later is a contradiction, as it always was.
+///
+/// A sweep in report order. The reports whose days end before the judged one's begin are
+/// *settled*: surely earlier, summarised by place class, never compared one by one. The
+/// others, whose days overlap the judged one's (reports of the same time), are compared with
+/// it one by one: their contradictions are findings to list. A metric of n reports over many
+/// days costs O(n log n) plus the pairs of reports of the same days.
 fn judge(cx: &Judged<'_>, members: &[usize], named: bool) -> Vec<Finding> {
     let (metric, points, claims, facts) = (cx.metric, cx.points, cx.claims, cx.facts);
-    let mut order = members.to_vec();
-    order.sort_by(|&a, &b| {
-        let key = |i: usize| {
-            let p = &points[i];
-            (
-                p.when.map(|d| (d.first, d.last)),
-                p.anchor.map(|a| a.low),
-                first_claim(p, claims).map(|c| !c.previous),
-            )
-        };
-        key(a)
-            .partial_cmp(&key(b))
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then_with(|| points[a].claims.cmp(&points[b].claims))
-    });
+    let order = report_order(points, claims, members);
+    let scopes = Scopes::new(cx, members, named);
+    // Whether the highest earlier report is the one a lower, incompatible report is set
+    // against: widening keeps the order of low bounds (see `higher_before` below).
+    let monotone = match metric.tolerance {
+        crate::Tolerance::Relative(t) => (0.0..1.0).contains(&t),
+        crate::Tolerance::Absolute(a) => a >= 0.0,
+    };
+    let mut pos = vec![0usize; points.len()];
+    for (b, &i) in order.iter().enumerate() {
+        pos[i] = b;
+    }
     let mut out = Vec::new();
-    let mut agreeing: Vec<(usize, usize)> = Vec::new();
-    for (b, &j) in order.iter().enumerate() {
-        let earlier = &order[..b];
+    let mut reached = vec![false; points.len()];
+    // Earlier reports not settled, in order (settled ones are left out lazily).
+    let mut active: Vec<usize> = Vec::new();
+    let mut is_settled = vec![false; points.len()];
+    let mut settled_in_active = 0usize;
+    // Reports by the last day they may have been given, to settle them.
+    let mut ending: BinaryHeap<Reverse<(chrono::NaiveDate, usize)>> = BinaryHeap::new();
+    let mut settled: BTreeMap<u32, Settled> = BTreeMap::new();
+    // The report judged before this one, which joins the earlier ones when this one starts.
+    let mut previous: Option<usize> = None;
+    for &j in &order {
+        if let Some(p) = previous.replace(j) {
+            active.push(p);
+            if let Some(w) = points[p].when {
+                ending.push(Reverse((w.last, p)));
+            }
+        }
         let pj = &points[j];
+        if let Some(w) = pj.when {
+            while let Some(&Reverse((last, i))) = ending.peek()
+                && last < w.first
+            {
+                ending.pop();
+                is_settled[i] = true;
+                settled_in_active += 1;
+                let s = settled.entry(cx.class[i]).or_default();
+                s.all.push(i);
+                s.highest = later_max(s.highest, Some(i), |k| points[k].rounded.low, &pos);
+                s.strongest = later_max(s.strongest, Some(i), |k| points[k].interval.low, &pos);
+            }
+        }
+        if settled_in_active * 2 > active.len() {
+            active.retain(|&i| !is_settled[i]);
+            settled_in_active = 0;
+        }
+        let open = || active.iter().copied().filter(|&i| !is_settled[i]);
+        // The settled classes whose reports are of the same places as this one.
+        let same_settled = || {
+            settled
+                .iter()
+                .filter(|(c, _)| scopes.of_classes(**c, cx.class[j]) == Scope::Same)
+                .map(|(_, s)| s)
+        };
         // Reports whose order is unknown (an article known to its month against one known to
         // its day) are not set against each other: only reports of the same time conflict.
         let rel = |i: usize| when(&points[i], pj, claims);
-        let sc = |i: usize| match facts[i].scope(&facts[j]) {
-            Scope::Other if named && !facts[i].share_a_place(&facts[j]) => Scope::Same,
-            s => s,
-        };
+        let sc = |i: usize| scopes.of(i, j);
         let describe = |i: usize| points[i].describe(claims);
         // Reported at the same time, they cannot both be true: named once against each
         // earlier source it conflicts with. Two figures whose digits are the same in another
         // order ("3 958" and "3 985") are one figure mistyped, whatever their places.
-        let conflicts: Vec<usize> = earlier
-            .iter()
-            .copied()
+        let conflicts: Vec<usize> = open()
             .filter(|&i| {
                 rel(i) == When::Same
                     && (!compatible(metric, &points[i], pj, sc(i))
@@ -342,18 +506,41 @@ fn judge(cx: &Judged<'_>, members: &[usize], named: bool) -> Vec<Finding> {
         if !conflicts.is_empty() {
             continue;
         }
-        let before: Vec<usize> = earlier
-            .iter()
-            .copied()
+        // The earlier reports of the same places: the settled ones, and the open ones the
+        // day, the bilan or the article orders before this one.
+        let open_before: Vec<usize> = open()
             .filter(|&i| rel(i) == When::Before && sc(i) == Scope::Same)
             .collect();
-        // Reported later and lower.
-        let higher_before = before
-            .iter()
-            .copied()
-            .filter(|&i| !compatible(metric, &points[i], pj, Scope::Same))
-            .filter(|&i| pj.rounded.low < points[i].rounded.low)
-            .max_by(|&x, &y| points[x].rounded.low.total_cmp(&points[y].rounded.low));
+        let best = |key: &dyn Fn(usize) -> f64, of: &dyn Fn(&Settled) -> Option<usize>| {
+            let mut best = None;
+            for &i in &open_before {
+                best = later_max(best, Some(i), key, &pos);
+            }
+            for s in same_settled() {
+                best = later_max(best, of(s), key, &pos);
+            }
+            best
+        };
+        let latest = best(&|k| points[k].rounded.low, &|s| s.highest);
+        // Reported later and lower. The earlier report it is set against is the highest
+        // one, when widening keeps the order of low bounds: an earlier figure wholly above
+        // this one's widened figure lies at or below the highest, which is then above too.
+        let higher = |i: usize| {
+            !compatible(metric, &points[i], pj, Scope::Same)
+                && pj.rounded.low < points[i].rounded.low
+        };
+        let higher_before = if monotone && pj.rounded.low >= 0.0 {
+            latest.filter(|&i| higher(i))
+        } else {
+            let mut found = None;
+            let settled_all = same_settled().flat_map(|s| s.all.iter().copied());
+            for i in open_before.iter().copied().chain(settled_all) {
+                if higher(i) {
+                    found = later_max(found, Some(i), |k| points[k].rounded.low, &pos);
+                }
+            }
+            found
+        };
         if let Some(i) = higher_before {
             let pi = &points[i];
             if !named {
@@ -403,11 +590,12 @@ fn judge(cx: &Judged<'_>, members: &[usize], named: bool) -> Vec<Finding> {
             continue;
         }
         // A lower bound weaker than one already known.
-        let stronger = before
-            .iter()
-            .copied()
-            .filter(|&i| pj.interval.high.is_none() && points[i].interval.low > pj.interval.low)
-            .max_by(|&x, &y| points[x].interval.low.total_cmp(&points[y].interval.low));
+        let stronger = if pj.interval.high.is_none() {
+            best(&|k| points[k].interval.low, &|s| s.strongest)
+                .filter(|&i| points[i].interval.low > pj.interval.low)
+        } else {
+            None
+        };
         if let Some(i) = stronger {
             let pi = &points[i];
             out.push(Finding {
@@ -425,15 +613,11 @@ fn judge(cx: &Judged<'_>, members: &[usize], named: bool) -> Vec<Finding> {
         }
         // Reported later and higher: a revision, against the highest figure before it, unless
         // a report of the same time already gave it (then they agree).
-        let given = earlier.iter().any(|&i| {
+        let given = open().any(|i| {
             rel(i) == When::Same
                 && sc(i) == Scope::Same
                 && compatible(metric, &points[i], pj, Scope::Same)
         });
-        let latest = before
-            .iter()
-            .copied()
-            .max_by(|&x, &y| points[x].rounded.low.total_cmp(&points[y].rounded.low));
         if let Some(i) = latest
             && !given
             && !compatible(metric, &points[i], pj, Scope::Same)
@@ -462,17 +646,11 @@ fn judge(cx: &Judged<'_>, members: &[usize], named: bool) -> Vec<Finding> {
             });
             continue;
         }
-        // What it agrees with.
-        for &i in earlier {
-            if matches!(rel(i), When::Same | When::Before | When::Unordered)
-                && sc(i) == Scope::Same
-                && compatible(metric, &points[i], pj, Scope::Same)
-            {
-                agreeing.push((i, j));
-            }
-        }
+        // Neither contradicted, revised nor stale: it agrees with every earlier report of
+        // the same places it is compatible with, unless the days set it before them.
+        reached[j] = true;
     }
-    out.extend(agreements(metric, points, &order, &agreeing));
+    out.extend(agreements(cx, &scopes, &order, &reached));
     out
 }
 
@@ -498,23 +676,97 @@ fn growth(from: f64, to: f64) -> String {
     }
 }
 
+/// A group of reports that all agree with one another, with what a report must meet to join
+/// it: compatible with every member, of places the same as every member's, and not set
+/// before any of them.
+struct Group {
+    members: Vec<usize>,
+    /// The highest widened low bound of its members, and the lowest widened high bound.
+    max_low: f64,
+    min_high: f64,
+    /// The place classes of its members.
+    classes: Vec<u32>,
+    /// The highest low bound of the bilans its members were published with.
+    max_anchor_low: f64,
+}
+
+impl Group {
+    fn of(metric: &Metric, points: &[Point], class: u32, i: usize) -> Self {
+        let mut g = Group {
+            members: Vec::new(),
+            max_low: f64::NEG_INFINITY,
+            min_high: f64::INFINITY,
+            classes: Vec::new(),
+            max_anchor_low: f64::NEG_INFINITY,
+        };
+        g.add(metric, points, class, i);
+        g
+    }
+
+    fn add(&mut self, metric: &Metric, points: &[Point], class: u32, i: usize) {
+        let w = metric.tolerance.widen(points[i].rounded);
+        self.max_low = self.max_low.max(w.low);
+        self.min_high = self.min_high.min(w.high.unwrap_or(f64::INFINITY));
+        if !self.classes.contains(&class) {
+            self.classes.push(class);
+        }
+        if let Some(a) = points[i].anchor {
+            self.max_anchor_low = self.max_anchor_low.max(a.low);
+        }
+        self.members.push(i);
+    }
+}
+
 /// One agreement finding per group of reports that all agree with one another: each report,
-/// in order, joins the first group it agrees with wholly, else starts one.
+/// in order, joins the first group it agrees with wholly, else starts one. A report agrees
+/// with an earlier one when it `reached` the end of [`judge`] (nothing contradicted, revised
+/// or outdated it), the earlier one is not set after it, their places are the same and their
+/// figures compatible.
 fn agreements(
-    metric: &Metric,
-    points: &[Point],
+    cx: &Judged<'_>,
+    scopes: &Scopes<'_>,
     order: &[usize],
-    pairs: &[(usize, usize)],
+    reached: &[bool],
 ) -> Vec<Finding> {
-    let pairs: rustc_hash::FxHashSet<(usize, usize)> = pairs.iter().copied().collect();
-    let agree = |a: usize, b: usize| pairs.contains(&(a, b)) || pairs.contains(&(b, a));
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let (metric, points, claims) = (cx.metric, cx.points, cx.claims);
+    let mut groups: Vec<Group> = Vec::new();
     for &i in order {
-        match groups.iter_mut().find(|g| g.iter().all(|&j| agree(i, j))) {
-            Some(g) => g.push(i),
-            None => groups.push(vec![i]),
+        let class = cx.class[i];
+        let w = metric.tolerance.widen(points[i].rounded);
+        // An earlier member is set after this report only by its article (this one an
+        // earlier state of it) or by a higher bilan: then each member is asked.
+        let previous = first_claim(&points[i], claims).is_some_and(|c| c.previous);
+        let joins = |g: &Group| {
+            if !(g.max_low <= w.high.unwrap_or(f64::INFINITY) && w.low <= g.min_high) {
+                return false;
+            }
+            if !g
+                .classes
+                .iter()
+                .all(|&c| scopes.of_classes(c, class) == Scope::Same)
+            {
+                return false;
+            }
+            let lower_bilan = points[i]
+                .anchor
+                .and_then(|a| a.high)
+                .is_some_and(|h| h < g.max_anchor_low);
+            !(previous || lower_bilan)
+                || g.members
+                    .iter()
+                    .all(|&m| when(&points[m], &points[i], claims) != When::After)
+        };
+        let found = if reached[i] {
+            groups.iter_mut().find(|g| joins(g))
+        } else {
+            None
+        };
+        match found {
+            Some(g) => g.add(metric, points, class, i),
+            None => groups.push(Group::of(metric, points, class, i)),
         }
     }
+    let groups: Vec<Vec<usize>> = groups.into_iter().map(|g| g.members).collect();
     groups
         .into_iter()
         .filter(|m| m.len() > 1)
@@ -552,4 +804,243 @@ fn agreements(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Vocabulary, load};
+
+    /// The judgement as first written, every report against every earlier one: what the
+    /// sweep must find, finding for finding (without the messages).
+    fn all_pairs(
+        metric: &Metric,
+        points: &[Point],
+        claims: &[Claim],
+        members: &[usize],
+        named: bool,
+    ) -> Vec<(FindingKind, Vec<usize>)> {
+        let facts: Vec<Facts> = points.iter().map(|p| Facts::of(p, claims)).collect();
+        let order = report_order(points, claims, members);
+        let mut out = Vec::new();
+        let mut pairs = rustc_hash::FxHashSet::default();
+        for (b, &j) in order.iter().enumerate() {
+            let (earlier, pj) = (&order[..b], &points[j]);
+            let rel = |i: usize| when(&points[i], pj, claims);
+            let sc = |i: usize| match facts[i].scope(&facts[j]) {
+                Scope::Other if named && !facts[i].share_a_place(&facts[j]) => Scope::Same,
+                s => s,
+            };
+            let mut conflicts: Vec<usize> = Vec::new();
+            for &i in earlier {
+                if rel(i) == When::Same
+                    && (!compatible(metric, &points[i], pj, sc(i))
+                        || transposed(points[i].value, pj.value))
+                    && !conflicts.iter().any(|&k| facts[k].who == facts[i].who)
+                {
+                    conflicts.push(i);
+                }
+            }
+            for &i in &conflicts {
+                out.push((FindingKind::Contradiction, points[i].claims_with(pj)));
+            }
+            if !conflicts.is_empty() {
+                continue;
+            }
+            let before: Vec<usize> = earlier
+                .iter()
+                .copied()
+                .filter(|&i| rel(i) == When::Before && sc(i) == Scope::Same)
+                .collect();
+            let by_rounded =
+                |&x: &usize, &y: &usize| points[x].rounded.low.total_cmp(&points[y].rounded.low);
+            let higher = before
+                .iter()
+                .copied()
+                .filter(|&i| !compatible(metric, &points[i], pj, Scope::Same))
+                .filter(|&i| pj.rounded.low < points[i].rounded.low)
+                .max_by(by_rounded);
+            if let Some(i) = higher {
+                let kind = if named && same_kind_of_source(&points[i], pj, claims) {
+                    FindingKind::RevisedDown
+                } else {
+                    FindingKind::Contradiction
+                };
+                out.push((kind, points[i].claims_with(pj)));
+                continue;
+            }
+            let stronger = before
+                .iter()
+                .copied()
+                .filter(|&i| pj.interval.high.is_none() && points[i].interval.low > pj.interval.low)
+                .max_by(|&x, &y| points[x].interval.low.total_cmp(&points[y].interval.low));
+            if let Some(i) = stronger {
+                out.push((FindingKind::Stale, points[i].claims_with(pj)));
+                continue;
+            }
+            let given = earlier.iter().any(|&i| {
+                rel(i) == When::Same
+                    && sc(i) == Scope::Same
+                    && compatible(metric, &points[i], pj, Scope::Same)
+            });
+            let latest = before.iter().copied().max_by(by_rounded);
+            if let Some(i) = latest
+                && !given
+                && !compatible(metric, &points[i], pj, Scope::Same)
+            {
+                out.push((FindingKind::Revision, points[i].claims_with(pj)));
+                continue;
+            }
+            for &i in earlier {
+                if rel(i) != When::After
+                    && sc(i) == Scope::Same
+                    && compatible(metric, &points[i], pj, Scope::Same)
+                {
+                    pairs.insert((i, j));
+                }
+            }
+        }
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for &i in &order {
+            let agree = |j: usize| pairs.contains(&(i, j)) || pairs.contains(&(j, i));
+            match groups.iter_mut().find(|g| g.iter().all(|&j| agree(j))) {
+                Some(g) => g.push(i),
+                None => groups.push(vec![i]),
+            }
+        }
+        for g in groups.into_iter().filter(|g| g.len() > 1) {
+            let claims = g.iter().flat_map(|&i| points[i].claims.clone()).collect();
+            out.push((FindingKind::Agreement, claims));
+        }
+        out
+    }
+
+    /// A small generator, the same every run.
+    struct Rng(u64);
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+        fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+            from[self.below(from.len())]
+        }
+    }
+
+    /// Reports of one toll in invented articles: values that agree, conflict, are mistyped
+    /// or open ("au moins"), places within others, sources of several kinds, days and months,
+    /// earlier states of an article's own figure, bilans they were published with.
+    fn reports(seed: u64, n: usize) -> (Vec<Claim>, Vec<Point>) {
+        let Ok(x) = recoupe_extractor::Extractor::french() else {
+            panic!("lexicon")
+        };
+        let mut rng = Rng(seed);
+        let mut claims = Vec::new();
+        for k in 0..n {
+            let date = match rng.below(4) {
+                0 => "2024-01".to_owned(),
+                _ => format!("2024-01-{:02}", 1 + rng.below(6)),
+            };
+            let v = rng.pick(&[
+                "10",
+                "11",
+                "12",
+                "20",
+                "21",
+                "100",
+                "120",
+                "958",
+                "985",
+                "1000",
+                "au moins 12",
+                "au moins 100",
+            ]);
+            let place = rng.pick(&["Marrakech", "Agadir", "au Maroc", "Rabat"]);
+            let place = if place.starts_with("au ") {
+                place.to_owned()
+            } else {
+                format!("à {place}")
+            };
+            let source = rng.pick(&[
+                "la préfecture",
+                "les pompiers",
+                "la Croix-Rouge",
+                "le ministère de l'Intérieur",
+            ]);
+            let mut text = format!("Selon {source}, le séisme a fait {v} morts {place}.");
+            if rng.below(5) == 0 {
+                let w = rng.pick(&["8", "10", "100"]);
+                text.push_str(&format!(" Un précédent bilan faisait état de {w} morts."));
+            }
+            let (article, _) = recoupe_parser::parse_seed(
+                recoupe_parser::ArticleId(format!("a{k:03}").into()),
+                format!(" date {date} T\n\n{text}\n").as_bytes(),
+            );
+            claims.extend(x.extract(&article));
+        }
+        let points = claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut p = Point::of_claim(i, c);
+                p.when = c.as_of;
+                p.anchor = match rng.below(6) {
+                    0 => Some(ValueInterval {
+                        low: 50.0,
+                        high: Some(50.0),
+                    }),
+                    1 => Some(ValueInterval {
+                        low: 80.0,
+                        high: None,
+                    }),
+                    _ => None,
+                };
+                p
+            })
+            .collect();
+        (claims, points)
+    }
+
+    fn metric(keys: &str) -> Metric {
+        let Ok(lx) = recoupe_extractor::Lexicon::french() else {
+            panic!("lexicon")
+        };
+        let text = format!(
+            "[[metric]]\nid = \"toll\"\ntitle = \"Toll\"\nmodel = \"event\"\n{keys}\nmatch = {{ predicates = [\"tué\"] }}\n"
+        );
+        match load(&[("t.toml".into(), text)], &Vocabulary::of(&lx)) {
+            Ok(mut rules) => rules.metrics.remove(0),
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    #[test]
+    fn the_sweep_finds_what_comparing_every_pair_finds() {
+        let metrics = [
+            metric("event = { on = \"2024-01-01\" }"),
+            metric("event = { on = \"2024-01-01\" }\ntolerance = \"5\""),
+            metric("event = { on = \"2024-01-01\" }\ntolerance = \"100%\""),
+            metric(""),
+        ];
+        let mut compared = 0;
+        for seed in 1..=12u64 {
+            let (claims, points) = reports(seed * 7919, 60);
+            for m in &metrics {
+                let named = m.event.is_some();
+                let swept: Vec<(FindingKind, Vec<usize>)> = check(m, &points, &claims)
+                    .into_iter()
+                    .map(|f| (f.kind, f.claims))
+                    .collect();
+                let expected: Vec<(FindingKind, Vec<usize>)> = events(m, &points, &claims)
+                    .iter()
+                    .flat_map(|members| all_pairs(m, &points, &claims, members, named))
+                    .collect();
+                assert_eq!(swept, expected, "seed {seed}, tolerance {}", m.tolerance);
+                compared += expected.len();
+            }
+        }
+        assert!(compared > 1000, "only {compared} findings compared");
+    }
 }
