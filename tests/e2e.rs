@@ -3,31 +3,11 @@
 //! exit status. Adding a case is adding a folder.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
+mod common;
 
-/// Runs `recoupe` with `args`; returns (exit code, stdout, stderr) with the repository's
-/// absolute path removed so snapshots hold no machine-specific path.
-fn recoupe(args: &[&str]) -> (u8, String, String) {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let mut all = vec!["recoupe"];
-    all.extend_from_slice(args);
-    let status = recoupe_cli::run(all, &mut out, &mut err);
-    let prefix = format!("{}/", root().display());
-    let clean = |b: Vec<u8>| String::from_utf8(b).unwrap().replace(&prefix, "");
-    (status.code(), clean(out), clean(err))
-}
-
-fn path(p: &Path) -> String {
-    p.display().to_string()
-}
+use common::{path, recoupe, root};
 
 fn seeds_report(format: &str) -> (u8, String, String) {
     let r = root();

@@ -27,6 +27,9 @@ pub struct MetricOutcome {
     pub usable: usize,
     /// The verdict.
     pub verdict: Verdict,
+    /// Contradictions a baseline knew, left out of `findings` (see
+    /// [`MetricOutcome::retain_findings`]).
+    pub known: usize,
 }
 
 /// Everything the checker concludes.
@@ -38,6 +41,48 @@ pub struct Outcome {
     pub unmatched: Vec<usize>,
     /// Articles whose header date is in doubt.
     pub date_problems: Vec<crate::DateProblem>,
+}
+
+/// A metric's verdict from its findings: its most serious one; else whether it had usable
+/// points, points at all, or only points about something else.
+fn verdict_of(findings: &[Finding], usable: usize, has_points: bool) -> Verdict {
+    let has = |k: FindingKind| findings.iter().any(|f| f.kind == k);
+    [
+        (FindingKind::Contradiction, Verdict::Contradiction),
+        (FindingKind::RevisedDown, Verdict::RevisedDown),
+        (FindingKind::Disagreement, Verdict::Disagreement),
+        (FindingKind::Revision, Verdict::Revision),
+        (FindingKind::Progression, Verdict::Progression),
+        (FindingKind::Stale, Verdict::Stale),
+        (FindingKind::Agreement, Verdict::Agreement),
+    ]
+    .into_iter()
+    .find(|(k, _)| has(*k))
+    .map(|(_, v)| v)
+    .unwrap_or(if usable > 0 {
+        Verdict::Unconfirmed
+    } else if !has_points {
+        Verdict::NoClaims
+    } else if findings
+        .iter()
+        .all(|f| f.kind == FindingKind::NotComparable)
+    {
+        Verdict::NotComparable
+    } else {
+        Verdict::Uncheckable
+    })
+}
+
+impl MetricOutcome {
+    /// Leaves out the contradictions `known` recognises, counting them in [`Self::known`], and
+    /// judges the verdict again without them (a baseline's contradictions).
+    pub fn leave_out_known(&mut self, mut known: impl FnMut(&Finding) -> bool) {
+        let before = self.findings.len();
+        self.findings
+            .retain(|f| f.kind != FindingKind::Contradiction || !known(f));
+        self.known += before - self.findings.len();
+        self.verdict = verdict_of(&self.findings, self.usable, !self.points.is_empty());
+    }
 }
 
 impl Outcome {
@@ -433,31 +478,7 @@ fn judge(
     // Contradictions first; within a kind, the models' order (a stable sort).
     findings.sort_by_key(|f| f.kind);
 
-    let has = |k: FindingKind| findings.iter().any(|f| f.kind == k);
-    let verdict = [
-        (FindingKind::Contradiction, Verdict::Contradiction),
-        (FindingKind::RevisedDown, Verdict::RevisedDown),
-        (FindingKind::Disagreement, Verdict::Disagreement),
-        (FindingKind::Revision, Verdict::Revision),
-        (FindingKind::Progression, Verdict::Progression),
-        (FindingKind::Stale, Verdict::Stale),
-        (FindingKind::Agreement, Verdict::Agreement),
-    ]
-    .into_iter()
-    .find(|(k, _)| has(*k))
-    .map(|(_, v)| v)
-    .unwrap_or(if usable_count > 0 {
-        Verdict::Unconfirmed
-    } else if points.is_empty() {
-        Verdict::NoClaims
-    } else if findings
-        .iter()
-        .all(|f| f.kind == FindingKind::NotComparable)
-    {
-        Verdict::NotComparable
-    } else {
-        Verdict::Uncheckable
-    });
+    let verdict = verdict_of(&findings, usable_count, !points.is_empty());
     MetricOutcome {
         metric: mi,
         claims: {
@@ -469,6 +490,7 @@ fn judge(
         findings,
         usable: usable_count,
         verdict,
+        known: 0,
     }
 }
 

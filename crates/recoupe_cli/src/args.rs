@@ -30,23 +30,9 @@ pub struct InputArgs {
 pub enum Command {
     /// Check the claims of a corpus against the rules and print a consistency report.
     ///
-    /// Exit status: 0 no contradiction, 1 contradictions found, 2 bad input or bad rules.
-    Report {
-        /// Article files or folders (seed format `.txt`, JSON Lines `.jsonl`); default `seeds/`.
-        paths: Vec<PathBuf>,
-        /// Folder of rule files (`*.toml`, read recursively); default `rules/`.
-        #[arg(long, value_name = "DIR")]
-        rules: Option<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-        format: ReportFormat,
-        /// When to use colours in text output.
-        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-        color: ColorChoice,
-        /// How the corpus is read.
-        #[command(flatten)]
-        input: InputArgs,
-    },
+    /// Exit status: 0 nothing to fail on, 1 findings `--fail-on` fails on (new contradictions
+    /// by default), 2 bad input or bad rules.
+    Report(ReportArgs),
     /// List the claims read from a corpus.
     Claims {
         /// Article files or folders; default `seeds/`.
@@ -99,6 +85,45 @@ pub enum Command {
     },
 }
 
+/// The arguments of `recoupe report`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
+    /// Article files or folders (seed format `.txt`, JSON Lines `.jsonl`); `-` reads JSON
+    /// Lines on standard input; default `seeds/`.
+    pub paths: Vec<PathBuf>,
+    /// Folder of rule files (`*.toml`, read recursively); default `rules/`.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// One line per metric with its verdict, instead of the whole report (text only).
+    #[arg(long)]
+    pub summary: bool,
+    /// What makes the exit status 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Contradiction)]
+    pub fail_on: FailOn,
+    /// Exit 0 whatever the findings (bad input and bad rules still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Leave out the contradictions this baseline file knows, fail only on new ones, and
+    /// list its entries that no longer match as resolved.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write today's contradictions to FILE as a baseline (sorted JSON, for gating CI).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// When to use colours in text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// How the corpus is read.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
 /// `recoupe rules …`
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
@@ -126,12 +151,36 @@ pub enum ReportFormat {
     Text,
     /// For tools: schema `recoupe.report/1`.
     Json,
-    /// For editors, tickets and pull requests.
-    Md,
+    /// For editors, tickets and pull requests (`md` for short).
+    #[value(alias = "md")]
+    Markdown,
     /// GitHub Actions annotations: each contradicted claim at its place in its file.
     Github,
     /// One self-contained HTML page with a timeline chart per metric.
     Html,
+    /// SARIF 2.1.0 for code-scanning tools: one result per contradiction.
+    Sarif,
+}
+
+impl ReportFormat {
+    /// Whether people read it (a progress bar may show while it is made).
+    pub fn for_people(self) -> bool {
+        matches!(
+            self,
+            ReportFormat::Text | ReportFormat::Markdown | ReportFormat::Html
+        )
+    }
+}
+
+/// What makes `report` exit with status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// A contradiction (new, with `--baseline`).
+    Contradiction,
+    /// A contradiction, a figure revised down, an out-of-date figure or a date problem.
+    Any,
+    /// Nothing: findings are reported, the status is 0.
+    None,
 }
 
 /// Formats of `claims`.

@@ -201,16 +201,30 @@ impl FileResult {
 }
 
 fn read_file(path: &Path, extractor: &Extractor, keep_texts: bool) -> FileResult {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return FileResult::skipped(
-                Severity::Error,
-                format!("{}: cannot read: {e}", path.display()),
-                "unreadable",
-            );
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let jsonl = path.extension().is_some_and(|e| e == "jsonl");
+            read_bytes(path, bytes, jsonl, extractor, keep_texts)
         }
-    };
+        Err(e) => FileResult::skipped(
+            Severity::Error,
+            format!("{}: cannot read: {e}", path.display()),
+            "unreadable",
+        ),
+    }
+}
+
+/// The name standard input goes by in messages and reports.
+pub const STDIN: &str = "<stdin>";
+
+/// Reads the bytes of one input: a file's, or standard input's (`path` [`STDIN`]).
+fn read_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    jsonl: bool,
+    extractor: &Extractor,
+    keep_texts: bool,
+) -> FileResult {
     if let Some(why) = recoupe_parser::sniff(&bytes) {
         return FileResult::skipped(
             Severity::Warning,
@@ -218,7 +232,6 @@ fn read_file(path: &Path, extractor: &Extractor, keep_texts: bool) -> FileResult
             why.reason(),
         );
     }
-    let jsonl = path.extension().is_some_and(|e| e == "jsonl");
     let (articles, diagnostics) = if jsonl {
         parse_jsonl(&bytes)
     } else {
@@ -298,14 +311,34 @@ const FILES_IN_FLIGHT: usize = 512;
 /// does not depend on the number of threads. The articles' texts are dropped once read,
 /// unless `keep_texts`.
 pub fn read(files: &[PathBuf], extractor: &Extractor, keep_texts: bool) -> Corpus {
+    read_with(files, None, extractor, keep_texts, &|| {})
+}
+
+/// [`read`], with the JSON Lines of standard input (read after the files), calling `done`
+/// as each file is read (a progress bar).
+pub fn read_with(
+    files: &[PathBuf],
+    stdin: Option<Vec<u8>>,
+    extractor: &Extractor,
+    keep_texts: bool,
+    done: &(dyn Fn() + Sync),
+) -> Corpus {
     let mut corpus = Corpus::default();
     let mut days = Vec::new();
     let mut located = Vec::new();
-    for chunk in files.chunks(FILES_IN_FLIGHT) {
-        let results: Vec<FileResult> = chunk
+    let from_stdin =
+        stdin.map(|bytes| read_bytes(Path::new(STDIN), bytes, true, extractor, keep_texts));
+    let chunks = files.chunks(FILES_IN_FLIGHT).map(|chunk| {
+        chunk
             .par_iter()
-            .map(|f| read_file(f, extractor, keep_texts))
-            .collect();
+            .map(|f| {
+                let r = read_file(f, extractor, keep_texts);
+                done();
+                r
+            })
+            .collect::<Vec<FileResult>>()
+    });
+    for results in chunks.chain(from_stdin.map(|r| vec![r])) {
         for r in results {
             days.extend(r.days);
             corpus.articles += r.articles.len();

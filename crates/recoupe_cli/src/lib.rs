@@ -122,21 +122,13 @@ where
         }
     };
     let result = match cli.command {
-        Command::Report {
-            paths,
-            rules,
-            format,
-            color,
-            input,
-        } => {
+        Command::Report(args) => {
             let config = ReportConfig {
-                paths: default_paths(paths),
-                rules: rules.unwrap_or_else(|| PathBuf::from("rules")),
-                format,
-                color,
-                input,
+                paths: default_paths(args.paths.clone()),
+                rules: args.rules.clone().unwrap_or_else(|| PathBuf::from("rules")),
+                args,
             };
-            commands::report::run(&config, &extractor, out, err)
+            commands::report::run(&config, &extractor, input, out, err)
         }
         Command::Claims {
             paths,

@@ -4,9 +4,7 @@
 
 use std::io::{self, Write};
 
-use recoupe_checker::FindingKind;
-
-use crate::{ArticleLocation, Report};
+use crate::Report;
 
 /// Escapes a message for a workflow command.
 fn data(text: &str) -> String {
@@ -20,24 +18,13 @@ fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn location<'a>(
-    report: &'a Report<'_>,
-    id: &recoupe_parser::ArticleId,
-) -> Option<&'a ArticleLocation> {
-    report
-        .locations
-        .binary_search_by(|l| l.id.cmp(id))
-        .ok()
-        .and_then(|i| report.locations.get(i))
-}
-
 /// Writes one annotation per claim of each contradiction and per date problem.
 ///
 /// # Errors
 /// Errors of the writer.
 pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
     for d in &report.outcome.date_problems {
-        if let Some(loc) = location(report, &d.article) {
+        if let Some(loc) = report.location(&d.article) {
             let (line, col) = report.positions.line_col(loc, d.span.start);
             writeln!(
                 w,
@@ -48,33 +35,24 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
-    for m in &report.outcome.metrics {
-        let Some(rule) = report.rules.metrics.get(m.metric) else {
-            continue;
-        };
-        for f in m
-            .findings
-            .iter()
-            .filter(|f| f.kind == FindingKind::Contradiction)
-        {
-            let mut seen = Vec::new();
-            for c in f.claims.iter().filter_map(|&i| report.claims.get(i)) {
-                if seen.contains(&&c.id) {
-                    continue;
-                }
-                seen.push(&c.id);
-                let Some(loc) = location(report, &c.id.article) else {
-                    continue;
-                };
-                let (line, col) = report.positions.line_col(loc, c.number.start);
-                writeln!(
-                    w,
-                    "::error file={},line={line},col={col},title={}::{}",
-                    property(&loc.file.to_string_lossy()),
-                    property(&format!("recoupe {}: contradiction", rule.id)),
-                    data(&f.message)
-                )?;
+    for (rule, f) in crate::contradictions(report.outcome, report.rules) {
+        let mut seen = Vec::new();
+        for c in f.claims.iter().filter_map(|&i| report.claims.get(i)) {
+            if seen.contains(&&c.id) {
+                continue;
             }
+            seen.push(&c.id);
+            let Some(loc) = report.location(&c.id.article) else {
+                continue;
+            };
+            let (line, col) = report.positions.line_col(loc, c.number.start);
+            writeln!(
+                w,
+                "::error file={},line={line},col={col},title={}::{}",
+                property(&loc.file.to_string_lossy()),
+                property(&format!("recoupe {}: contradiction", rule.id)),
+                data(&f.message)
+            )?;
         }
     }
     Ok(())

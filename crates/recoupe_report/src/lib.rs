@@ -2,6 +2,7 @@
 //! knowing nothing of extraction or judgement beyond their results. The JSON formats go
 //! through [`wire`], the versioned interface other tools read.
 
+pub mod baseline;
 pub mod claims_jsonl;
 pub mod claims_table;
 pub mod dates_json;
@@ -11,6 +12,8 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod numbers_json;
+pub mod sarif;
+pub mod summary;
 pub mod text;
 pub mod wire;
 
@@ -56,6 +59,30 @@ pub struct Report<'a> {
     pub locations: &'a [ArticleLocation],
     /// Where offsets of the articles are in their files.
     pub positions: &'a dyn Positions,
+}
+
+/// Every contradiction of `outcome`, with the rule of the metric that found it, in rule order.
+pub fn contradictions<'a>(
+    outcome: &'a Outcome,
+    rules: &'a RuleSet,
+) -> impl Iterator<Item = (&'a recoupe_checker::Metric, &'a recoupe_checker::Finding)> {
+    outcome.metrics.iter().flat_map(move |m| {
+        let rule = rules.metrics.get(m.metric);
+        m.findings
+            .iter()
+            .filter(|f| f.kind == recoupe_checker::FindingKind::Contradiction)
+            .filter_map(move |f| Some((rule?, f)))
+    })
+}
+
+impl Report<'_> {
+    /// Where article `id` was read from.
+    pub fn location(&self, id: &recoupe_parser::ArticleId) -> Option<&ArticleLocation> {
+        self.locations
+            .binary_search_by(|l| l.id.cmp(id))
+            .ok()
+            .and_then(|i| self.locations.get(i))
+    }
 }
 
 impl std::fmt::Debug for Report<'_> {
@@ -153,15 +180,26 @@ pub(crate) fn model_extras(rule: &recoupe_checker::Metric) -> String {
     out.into_iter().map(|x| format!(", {x}")).collect()
 }
 
-/// Why a metric has no finding to show, for its verdict line.
-pub(crate) fn verdict_reason(m: &recoupe_checker::MetricOutcome) -> &'static str {
-    match m.verdict {
+/// Why a metric has no finding to show, for its verdict line, and the contradictions a
+/// baseline left out of it.
+pub(crate) fn verdict_reason(m: &recoupe_checker::MetricOutcome) -> String {
+    let why = match m.verdict {
+        _ if m.known > 0 => "",
         recoupe_checker::Verdict::Unconfirmed if m.usable == 1 => {
             " (one usable claim: nothing to cross-check it with)"
         }
         recoupe_checker::Verdict::Unconfirmed => " (no two usable claims could be compared)",
         recoupe_checker::Verdict::NoClaims => " (no claim matched this metric)",
         _ => "",
+    };
+    if m.known > 0 {
+        format!(
+            "{why} ({} known contradiction{} left out: in the baseline)",
+            m.known,
+            plural(m.known)
+        )
+    } else {
+        why.to_owned()
     }
 }
 

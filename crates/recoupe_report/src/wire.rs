@@ -226,6 +226,13 @@ pub struct WireMetric<'a> {
     pub timeline: Streamed<'a, WirePoint>,
     /// Findings, contradictions first.
     pub findings: Vec<WireFinding>,
+    /// Contradictions a baseline knew, left out of `findings` (only with `--baseline`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub known_contradictions: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A timeline point.
@@ -352,6 +359,7 @@ fn metric<'a>(m: &'a MetricOutcome, report: &Report<'a>) -> Option<WireMetric<'a
                 .map(WireClaim::new)
         }),
         timeline: Streamed::new(move || m.points.iter().map(move |p| point(p, claims))),
+        known_contradictions: m.known,
         findings: m
             .findings
             .iter()
