@@ -39,7 +39,7 @@ fn progress_bar(files: usize, format: ReportFormat) -> Option<indicatif::Progres
     }
     let bar = indicatif::ProgressBar::new(files as u64);
     let style = indicatif::ProgressStyle::with_template(
-        "{bar:40} {pos}/{len} files, {per_sec}, {eta} left",
+        "{bar:40} {pos}/{len} files · {elapsed} · {eta} left",
     )
     .ok()?;
     bar.set_style(style);
