@@ -321,3 +321,52 @@ fn output_file_summary_and_exit_policy() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The chart of a long timeline (45 claims): as wide as the page, a tick per month or week,
+/// a `<title>` with the quote on every mark, labels that never overlap each other, a legend;
+/// and nothing loaded from elsewhere.
+#[test]
+fn the_html_chart_reads_at_a_glance() {
+    let (_, html, _) = report(&fixture("long-timeline"), &["--format", "html"]);
+    assert!(html.contains("svg.chart{width:100%"));
+    assert!(!html.contains("src=") && !html.contains("href=") && !html.contains("<script"));
+    let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+    let marks = svg.matches(r#"<g class="mark"#).count();
+    let legend = svg.matches(r#"<g transform="#).count();
+    assert!(marks - legend >= 40, "{marks} marks");
+    for mark in svg
+        .split(r#"<g class="mark"#)
+        .skip(1)
+        .filter(|m| !m.contains("translate"))
+    {
+        let title = &mark[mark.find("<title>").unwrap() + 7..mark.find("</title>").unwrap()];
+        assert!(
+            title.contains('«'),
+            "a mark's title holds its quote: {title}"
+        );
+    }
+    // Label boxes: 11 px text, about 6.4 units a character, as the chart reckons them.
+    let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
+    for label in svg
+        .split(r#"<text x=""#)
+        .skip(1)
+        .filter(|t| t.contains(r#"class="label""#))
+    {
+        let x: f64 = label[..label.find('"').unwrap()].parse().unwrap();
+        let rest = &label[label.find("y=\"").unwrap() + 3..];
+        let y: f64 = rest[..rest.find('"').unwrap()].parse().unwrap();
+        let text = &label[label.find('>').unwrap() + 1..label.find("</text>").unwrap()];
+        let w = text.chars().count() as f64 * 6.4;
+        boxes.push((x, y - 11.0, x + w, y + 2.0));
+    }
+    assert!(!boxes.is_empty());
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            let overlap = a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+            assert!(!overlap, "labels overlap: {a:?} {b:?}");
+        }
+    }
+    let ticks = svg.matches(r#"text-anchor="middle""#).count();
+    assert!(ticks >= 2, "time ticks");
+    assert!(svg.contains("a claim (hover: its quote)"), "a legend");
+}

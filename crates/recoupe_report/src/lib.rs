@@ -3,6 +3,7 @@
 //! through [`wire`], the versioned interface other tools read.
 
 pub mod baseline;
+mod chart;
 pub mod claims_jsonl;
 pub mod claims_table;
 pub mod dates_json;
