@@ -22,25 +22,28 @@ pub struct RuleError {
 }
 
 impl fmt::Display for RuleError {
-    /// Renders like rustc: message, location, the line with a caret, and a help line.
+    /// Renders like rustc (with `annotate-snippets`, as cargo does): message, location, the
+    /// line with the offending text underlined, and a help line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let gutter = self.line.to_string().len();
-        let pad = " ".repeat(gutter);
-        writeln!(f, "error: {}", self.message)?;
-        writeln!(f, "{pad}--> {}:{}:{}", self.file, self.line, self.column)?;
-        writeln!(f, "{pad} |")?;
-        writeln!(f, "{} | {}", self.line, self.source_line)?;
-        let lead: String = self
-            .source_line
-            .chars()
-            .take(self.column.saturating_sub(1))
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        write!(f, "{pad} | {lead}{}", "^".repeat(self.width.max(1)))?;
+        use annotate_snippets::{Level, Renderer, Snippet};
+        // The underline, from characters to bytes of the line.
+        let byte = |chars: usize| {
+            self.source_line
+                .char_indices()
+                .nth(chars)
+                .map_or(self.source_line.len(), |(i, _)| i)
+        };
+        let start = byte(self.column.saturating_sub(1));
+        let end = byte(self.column.saturating_sub(1) + self.width.max(1)).max(start);
+        let snippet = Snippet::source(&self.source_line)
+            .line_start(self.line)
+            .origin(&self.file)
+            .annotation(Level::Error.span(start..end));
+        let mut message = Level::Error.title(&self.message).snippet(snippet);
         if let Some(help) = &self.help {
-            write!(f, "\n{pad} = help: {help}")?;
+            message = message.footer(Level::Help.title(help));
         }
-        Ok(())
+        write!(f, "{}", Renderer::plain().render(message))
     }
 }
 
@@ -142,7 +145,7 @@ mod tests {
         );
         assert_eq!(
             e.to_string(),
-            "error: unknown key `tolerence`\n --> rules/x.toml:2:1\n  |\n2 | tolerence = \"10%\"\n  | ^^^^^^^^^\n  = help: did you mean `tolerance`?"
+            "error: unknown key `tolerence`\n --> rules/x.toml:2:1\n  |\n2 | tolerence = \"10%\"\n  | ^^^^^^^^^\n  |\n  = help: did you mean `tolerance`?"
         );
     }
 }
