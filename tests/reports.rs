@@ -370,3 +370,30 @@ fn the_html_chart_reads_at_a_glance() {
     assert!(ticks >= 2, "time ticks");
     assert!(svg.contains("a claim (hover: its quote)"), "a legend");
 }
+
+/// `--color always` paints the text report with ANSI styles, `never` writes none, and the
+/// formats tools read never hold one.
+#[test]
+fn colours_only_when_asked_or_on_a_terminal() {
+    let case = fixture("event-contradiction");
+    let (articles, rules) = (path(&case.join("articles")), path(&case.join("rules")));
+    let run = |more: &[&str]| {
+        let mut args = vec!["report", articles.as_str(), "--rules", rules.as_str()];
+        args.extend_from_slice(more);
+        recoupe(&args).1
+    };
+    let painted = run(&["--color", "always"]);
+    assert!(
+        painted.contains("\u{1b}[1m\u{1b}[31mCONTRADICTION\u{1b}[0m"),
+        "{painted}"
+    );
+    assert!(!run(&["--color", "never"]).contains('\u{1b}'));
+    // In tests standard output is no terminal: auto is plain.
+    assert!(!run(&[]).contains('\u{1b}'));
+    for format in ["json", "markdown", "html", "sarif", "github"] {
+        assert!(
+            !run(&["--color", "always", "--format", format]).contains('\u{1b}'),
+            "{format}"
+        );
+    }
+}

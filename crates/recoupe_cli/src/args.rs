@@ -195,7 +195,7 @@ pub enum ClaimsFormat {
 /// Colour choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colours on a terminal, unless `NO_COLOR` is set.
+    /// Colours on a terminal, unless `NO_COLOR` (or `CLICOLOR=0`) is set; `CLICOLOR_FORCE` forces them.
     Auto,
     /// Always.
     Always,

@@ -13,30 +13,42 @@ use crate::{Report, summary};
 
 const QUOTE_WIDTH: usize = 110;
 
+/// Colours, from `anstyle`: the caller decides whether to use them (`--color`, a terminal,
+/// `NO_COLOR` and `CLICOLOR`, through `anstream`).
 struct Style {
     color: bool,
 }
 
+const BOLD: anstyle::Style = anstyle::Style::new().bold();
+const DIM: anstyle::Style = anstyle::Style::new().dimmed();
+const fn colour(c: anstyle::AnsiColor) -> anstyle::Style {
+    anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(c)))
+}
+const RED: anstyle::Style = colour(anstyle::AnsiColor::Red).bold();
+const GREEN: anstyle::Style = colour(anstyle::AnsiColor::Green);
+const YELLOW: anstyle::Style = colour(anstyle::AnsiColor::Yellow);
+
 impl Style {
-    fn paint(&self, code: &str, text: &str) -> String {
+    fn paint(&self, style: anstyle::Style, text: &str) -> String {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            format!("{style}{text}{style:#}")
         } else {
             text.to_owned()
         }
     }
 
     fn verdict(&self, v: Verdict) -> String {
-        let code = match v {
-            Verdict::Contradiction => "1;31",
-            Verdict::Progression | Verdict::Agreement => "1;32",
-            Verdict::Revision | Verdict::RevisedDown | Verdict::Disagreement | Verdict::Stale => {
-                "1;33"
-            }
-            Verdict::Unconfirmed => "1;33",
-            Verdict::Uncheckable | Verdict::NotComparable | Verdict::NoClaims => "2",
+        let style = match v {
+            Verdict::Contradiction => RED,
+            Verdict::Progression | Verdict::Agreement => GREEN.bold(),
+            Verdict::Revision
+            | Verdict::RevisedDown
+            | Verdict::Disagreement
+            | Verdict::Stale
+            | Verdict::Unconfirmed => YELLOW.bold(),
+            Verdict::Uncheckable | Verdict::NotComparable | Verdict::NoClaims => DIM,
         };
-        self.paint(code, &v.name().to_uppercase())
+        self.paint(style, &v.name().to_uppercase())
     }
 }
 
@@ -57,7 +69,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write, color: bool) -> io::Result
             w,
             "{}",
             style.paint(
-                "1;33",
+                YELLOW.bold(),
                 &format!("date problems ({})", report.outcome.date_problems.len())
             )
         )?;
@@ -75,7 +87,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write, color: bool) -> io::Result
             w,
             "{}",
             style.paint(
-                "1",
+                BOLD,
                 &format!(
                     "unmatched claims ({}): no rule reads them",
                     report.outcome.unmatched.len()
@@ -128,7 +140,7 @@ fn metric(
     let Some(rule) = report.rules.metrics.get(m.metric) else {
         return Ok(());
     };
-    writeln!(w, "{}  {}", style.paint("1", &rule.id.0), rule.title)?;
+    writeln!(w, "{}  {}", style.paint(BOLD, &rule.id.0), rule.title)?;
     let since = rule
         .since
         .map(|d| format!(", since {}", d.format("%Y-%m-%d")))
@@ -185,15 +197,15 @@ fn metric(
     }
     for f in &m.findings {
         let mark = match f.kind {
-            FindingKind::Contradiction => style.paint("1;31", "✗ contradiction"),
-            FindingKind::Progression => style.paint("32", "↗ progression"),
-            FindingKind::Revision => style.paint("33", "↻ revision"),
-            FindingKind::RevisedDown => style.paint("1;33", "↘ revised down"),
-            FindingKind::Disagreement => style.paint("33", "↔ disagreement"),
-            FindingKind::Stale => style.paint("2", "⌛ stale"),
-            FindingKind::Agreement => style.paint("32", "= agreement"),
-            FindingKind::Uncheckable => style.paint("2", "? uncheckable"),
-            FindingKind::NotComparable => style.paint("2", "≠ not comparable"),
+            FindingKind::Contradiction => style.paint(RED, "✗ contradiction"),
+            FindingKind::Progression => style.paint(GREEN, "↗ progression"),
+            FindingKind::Revision => style.paint(YELLOW, "↻ revision"),
+            FindingKind::RevisedDown => style.paint(YELLOW.bold(), "↘ revised down"),
+            FindingKind::Disagreement => style.paint(YELLOW, "↔ disagreement"),
+            FindingKind::Stale => style.paint(DIM, "⌛ stale"),
+            FindingKind::Agreement => style.paint(GREEN, "= agreement"),
+            FindingKind::Uncheckable => style.paint(DIM, "? uncheckable"),
+            FindingKind::NotComparable => style.paint(DIM, "≠ not comparable"),
         };
         writeln!(w, "  {mark}: {}", f.message)?;
         if f.kind == FindingKind::Contradiction {

@@ -154,10 +154,12 @@ pub fn run(
                     let color = match config.args.color {
                         ColorChoice::Always => true,
                         ColorChoice::Never => false,
+                        // A terminal, unless NO_COLOR, CLICOLOR=0 or TERM=dumb say otherwise
+                        // (or CLICOLOR_FORCE says yes): anstream reads them as other tools do.
                         ColorChoice::Auto => {
                             config.args.output.is_none()
-                                && std::io::stdout().is_terminal()
-                                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                                && anstream::AutoStream::choice(&std::io::stdout())
+                                    != anstream::ColorChoice::Never
                         }
                     };
                     recoupe_report::text::render(&report, w, color)?;
