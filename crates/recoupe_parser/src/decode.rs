@@ -37,7 +37,7 @@ pub fn sniff(bytes: &[u8]) -> Option<Unreadable> {
         return None;
     }
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    if memchr::memchr(0, head).is_some() {
         return Some(Unreadable::Binary);
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
