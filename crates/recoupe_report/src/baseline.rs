@@ -104,7 +104,7 @@ impl Baseline {
     /// The contradictions of `outcome`, as a baseline.
     pub fn of(outcome: &Outcome, rules: &RuleSet, claims: &[Claim]) -> Self {
         let mut all: BTreeMap<(String, String), Known> = BTreeMap::new();
-        for (rule, f) in crate::contradictions(outcome, rules) {
+        for (_, rule, f) in crate::contradictions(outcome, rules) {
             let k = known(rule, f, claims);
             all.entry((k.metric.clone(), k.fingerprint.clone()))
                 .or_insert(k);

@@ -24,6 +24,8 @@ const LEFT: f64 = 64.0;
 const RIGHT: f64 = 24.0;
 const TOP: f64 = 34.0;
 const BOTTOM: f64 = 40.0;
+/// The most points a chart labels; a longer timeline is marks only, its table has the figures.
+const MAX_LABELLED: usize = 400;
 /// About how wide a character of a label is, in the drawing's units (11 px text).
 const CHAR: f64 = 6.4;
 
@@ -141,14 +143,15 @@ pub(crate) fn chart(m: &MetricOutcome, model: Model, report: &Report<'_>) -> Str
             .filter(|f| kinds.contains(&f.kind))
             .collect()
     };
-    let contradicted: Vec<usize> = findings(&[FindingKind::Contradiction])
+    let contradicted: rustc_hash::FxHashSet<usize> = findings(&[FindingKind::Contradiction])
         .iter()
         .flat_map(|f| f.claims.iter().copied())
         .collect();
-    let aside: Vec<usize> = findings(&[FindingKind::Uncheckable, FindingKind::NotComparable])
-        .iter()
-        .flat_map(|f| f.claims.iter().copied())
-        .collect();
+    let aside: rustc_hash::FxHashSet<usize> =
+        findings(&[FindingKind::Uncheckable, FindingKind::NotComparable])
+            .iter()
+            .flat_map(|f| f.claims.iter().copied())
+            .collect();
 
     // Where each dated point is drawn: the middle of its days, spread apart when several
     // share a day.
@@ -174,7 +177,21 @@ pub(crate) fn chart(m: &MetricOutcome, model: Model, report: &Report<'_>) -> Str
         }
         k += same;
     }
-    let at = |i: usize| centre.iter().find(|(j, _)| *j == i).map(|&(_, cx)| cx);
+    // By point: where it is drawn; by claim: its point. Looked up, not searched: a metric
+    // may have a hundred thousand points.
+    let mut x_of: Vec<Option<f64>> = vec![None; m.points.len()];
+    for &(i, cx) in &centre {
+        if let Some(slot) = x_of.get_mut(i) {
+            *slot = Some(cx);
+        }
+    }
+    let at = |i: usize| x_of.get(i).copied().flatten();
+    let point_of: rustc_hash::FxHashMap<usize, usize> = m
+        .points
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.claims.iter().map(move |&c| (c, i)))
+        .collect();
 
     let mut svg = String::new();
     let _ = write!(
@@ -212,7 +229,7 @@ pub(crate) fn chart(m: &MetricOutcome, model: Model, report: &Report<'_>) -> Str
     }
     // Shading under the marks: the band a stable metric's figures agree on, the running total
     // a cumulative one cannot fall below.
-    let index_of = |claim: usize| m.points.iter().position(|p| p.claims.contains(&claim));
+    let index_of = |claim: usize| point_of.get(&claim).copied();
     if model == Model::Stable {
         for f in findings(&[FindingKind::Agreement]) {
             let pts: Vec<usize> = f.claims.iter().filter_map(|&c| index_of(c)).collect();
@@ -307,6 +324,26 @@ pub(crate) fn chart(m: &MetricOutcome, model: Model, report: &Report<'_>) -> Str
     // The marks, then the labels that fit.
     let mut taken: Vec<Taken> = Vec::new();
     let mut labels = String::new();
+    // Every mark's dot, for labels to keep off; labels are placed only on a chart a reader
+    // can label at all (the table has every figure).
+    let label_marks = dated.len() <= MAX_LABELLED;
+    let dots: Vec<(usize, Taken)> = if label_marks {
+        centre
+            .iter()
+            .map(|&(j, ox)| {
+                let oy = y(m.points[j].value);
+                let dot = Taken {
+                    x0: ox - 4.0,
+                    y0: oy - 4.0,
+                    x1: ox + 4.0,
+                    y1: oy + 4.0,
+                };
+                (j, dot)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     for &(i, p) in &dated {
         let Some(cx) = at(i) else { continue };
         let class = if p.claims.iter().any(|c| contradicted.contains(c)) {
@@ -386,19 +423,6 @@ pub(crate) fn chart(m: &MetricOutcome, model: Model, report: &Report<'_>) -> Str
             (cx - 7.0 - w, yv + 4.0),
             (cx - w / 2.0, top_of_mark - 4.0),
         ];
-        let marks: Vec<Taken> = centre
-            .iter()
-            .filter(|(j, _)| *j != i)
-            .map(|&(j, ox)| {
-                let oy = y(m.points[j].value);
-                Taken {
-                    x0: ox - 4.0,
-                    y0: oy - 4.0,
-                    x1: ox + 4.0,
-                    y1: oy + 4.0,
-                }
-            })
-            .collect();
         let place = candidates.into_iter().find_map(|(lx, ly)| {
             let b = Taken {
                 x0: lx,
@@ -407,7 +431,9 @@ pub(crate) fn chart(m: &MetricOutcome, model: Model, report: &Report<'_>) -> Str
                 y1: ly + 2.0,
             };
             let inside = b.x0 >= LEFT && b.x1 <= WIDTH - 2.0 && b.y0 >= 22.0 && b.y1 <= base;
-            (inside && !taken.iter().chain(&marks).any(|t| t.overlaps(&b))).then_some((lx, ly, b))
+            let free = !taken.iter().any(|t| t.overlaps(&b))
+                && !dots.iter().any(|(j, t)| *j != i && t.overlaps(&b));
+            (label_marks && inside && free).then_some((lx, ly, b))
         });
         if let Some((lx, ly, b)) = place {
             taken.push(b);

@@ -35,7 +35,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
-    for (rule, f) in crate::contradictions(report.outcome, report.rules) {
+    for (_, rule, f) in crate::contradictions(report.outcome, report.rules) {
         let mut seen = Vec::new();
         for c in f.claims.iter().filter_map(|&i| report.claims.get(i)) {
             if seen.contains(&&c.id) {

@@ -62,17 +62,24 @@ pub struct Report<'a> {
     pub positions: &'a dyn Positions,
 }
 
-/// Every contradiction of `outcome`, with the rule of the metric that found it, in rule order.
+/// Every contradiction of `outcome`, with the index and the rule of the metric that found
+/// it, in rule order.
 pub fn contradictions<'a>(
     outcome: &'a Outcome,
     rules: &'a RuleSet,
-) -> impl Iterator<Item = (&'a recoupe_checker::Metric, &'a recoupe_checker::Finding)> {
+) -> impl Iterator<
+    Item = (
+        usize,
+        &'a recoupe_checker::Metric,
+        &'a recoupe_checker::Finding,
+    ),
+> {
     outcome.metrics.iter().flat_map(move |m| {
         let rule = rules.metrics.get(m.metric);
         m.findings
             .iter()
             .filter(|f| f.kind == recoupe_checker::FindingKind::Contradiction)
-            .filter_map(move |f| Some((rule?, f)))
+            .filter_map(move |f| Some((m.metric, rule?, f)))
     })
 }
 

@@ -162,7 +162,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
         })
         .collect();
     let mut results = Vec::new();
-    for (rule, f) in crate::contradictions(report.outcome, report.rules) {
+    for (rule_index, rule, f) in crate::contradictions(report.outcome, report.rules) {
         let locations = f
             .claims
             .iter()
@@ -195,12 +195,7 @@ pub fn render(report: &Report<'_>, w: &mut dyn Write) -> io::Result<()> {
             .collect();
         results.push(SarifResult {
             rule_id: rule.id.0.clone(),
-            rule_index: report
-                .rules
-                .metrics
-                .iter()
-                .position(|r| r.id == rule.id)
-                .unwrap_or(0),
+            rule_index,
             level: "error",
             message: Text {
                 text: f.message.clone(),
