@@ -67,6 +67,21 @@ fn replacement(c: char) -> Option<&'static str> {
     })
 }
 
+/// Text left as written from normalised `norm` and original `orig` on: the last segment goes
+/// on when it maps there already, else a segment starts.
+fn as_written(segments: &mut Vec<Segment>, norm: u32, orig: u32) {
+    let continues = segments
+        .last()
+        .is_some_and(|s| !s.replaced && s.map(norm) == orig);
+    if !continues {
+        segments.push(Segment {
+            norm,
+            orig,
+            replaced: false,
+        });
+    }
+}
+
 impl NormText {
     /// Normalises `original`.
     pub fn new(original: &str) -> Self {
@@ -74,7 +89,23 @@ impl NormText {
         let mut segments: Vec<Segment> = Vec::new();
         // Offsets past 4 GiB saturate: an article is read whole, and none is that long.
         let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        for (i, c) in original.char_indices() {
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // A run of ASCII read as written (most of any text) is copied whole.
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| b >= 0x80 || b == b'`' || b == b'\r')
+                .unwrap_or(bytes.len() - i);
+            if run > 0 {
+                as_written(&mut segments, at(text.len()), at(i));
+                text.push_str(original.get(i..i + run).unwrap_or(""));
+                i += run;
+                continue;
+            }
+            let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let (norm, orig) = (at(text.len()), at(i));
             match replacement(c) {
                 Some(rep) => {
@@ -88,19 +119,11 @@ impl NormText {
                     text.push_str(rep);
                 }
                 None => {
-                    let continues = segments
-                        .last()
-                        .is_some_and(|s| !s.replaced && s.map(norm) == orig);
-                    if !continues {
-                        segments.push(Segment {
-                            norm,
-                            orig,
-                            replaced: false,
-                        });
-                    }
+                    as_written(&mut segments, norm, orig);
                     text.push(c);
                 }
             }
+            i += c.len_utf8();
         }
         // The end maps to the end, whatever the last character was read as.
         let end = Segment {
@@ -134,24 +157,43 @@ impl NormText {
         Span::new(self.map(span.start), self.map(span.end))
     }
 
+    /// The first normalised offset whose original offset is at or past `target` (the map
+    /// never goes back): the first segment that reaches it, then the place in it.
+    fn first_at(&self, target: usize) -> usize {
+        let len = self.text.len();
+        let target = u32::try_from(target).unwrap_or(u32::MAX);
+        // The last original offset a segment maps to: its end is where the next one starts,
+        // or one past the text for the last.
+        let last_of = |k: usize| -> u32 {
+            let s = self.segments[k];
+            let end = self
+                .segments
+                .get(k + 1)
+                .map_or(u32::try_from(len).unwrap_or(u32::MAX) + 1, |n| n.norm);
+            s.map(end.saturating_sub(1).max(s.norm))
+        };
+        let (mut lo, mut hi) = (0, self.segments.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if last_of(mid) < target {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        match self.segments.get(lo) {
+            Some(s) if s.replaced || s.orig >= target => s.norm as usize,
+            Some(s) => (s.norm + (target - s.orig)) as usize,
+            None => len + 1,
+        }
+    }
+
     /// The normalised span whose original is `span` (the smallest one covering it).
     pub fn from_original(&self, span: Span) -> Span {
-        // The first normalised offset at or past `target`: the map never goes back.
-        let first_at = |target: usize| {
-            let (mut lo, mut hi) = (0, self.text.len() + 1);
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2;
-                if self.map(mid) < target {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            lo
-        };
+        let len = self.text.len();
         Span::new(
-            first_at(span.start).min(self.text.len()),
-            first_at(span.end).min(self.text.len()),
+            self.first_at(span.start).min(len),
+            self.first_at(span.end).min(len),
         )
     }
 }
