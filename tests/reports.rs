@@ -37,6 +37,9 @@ fn every_format_of_the_seeds_and_of_contradictions() {
     };
     insta::assert_snapshot!("seeds_sarif", shown(seeds_report(&["--format", "sarif"])));
     insta::assert_snapshot!("seeds_summary", shown(seeds_report(&["--summary"])));
+    // No contradiction in the seeds: no annotation, exit 0. (Text, JSON, Markdown and HTML of
+    // the seeds are the e2e snapshots `seeds_report_*`.)
+    insta::assert_snapshot!("seeds_github", shown(seeds_report(&["--format", "github"])));
     // `md` is `markdown` for short.
     assert_eq!(
         seeds_report(&["--format", "md"]),
