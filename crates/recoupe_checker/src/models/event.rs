@@ -186,7 +186,7 @@ struct Judged<'a> {
 struct Scopes<'a> {
     cx: &'a Judged<'a>,
     named: bool,
-    /// By (earlier class, later class): the scope, and an earlier report of each class.
+    /// The scope of reports of one class against reports of another, by (earlier, later) class.
     memo: RefCell<FxHashMap<(u32, u32), Scope>>,
     /// A report of each class, to ask its facts.
     of_class: FxHashMap<u32, usize>,
